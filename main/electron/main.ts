@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BrowserWindow, app, ipcMain, session } from 'electron';
+import { createAppServices } from '../app/services';
+import { registerBridgeIpc } from './ipc';
+import { lockDownSession, lockDownWebContents, mainWindowOptions } from './security';
+
+// Built layout: out/main/index.js, out/preload/index.cjs, out/renderer/index.html.
+const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
+const rendererFile = join(import.meta.dirname, '../renderer/index.html');
+const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+const rendererUrl = devServerUrl ?? pathToFileURL(rendererFile).href;
+
+app.enableSandbox();
+
+app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, rendererUrl));
+
+async function launch(): Promise<void> {
+  lockDownSession(session.defaultSession);
+  const services = await createAppServices({
+    host: 'electron',
+    target: { kind: 'demo' },
+    log: (line) => console.error(line),
+  });
+  registerBridgeIpc({
+    ipcMain,
+    router: services.router,
+    rendererUrl,
+    targets: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
+  });
+  const window = new BrowserWindow(mainWindowOptions(preloadPath));
+  window.once('ready-to-show', () => window.show());
+  if (devServerUrl) await window.loadURL(devServerUrl);
+  else await window.loadFile(rendererFile);
+  app.on('will-quit', () => void services.close());
+}
+
+app.on('window-all-closed', () => app.quit());
+app
+  .whenReady()
+  .then(launch)
+  .catch((error: unknown) => {
+    console.error('Dialtone could not start:', error);
+    app.exit(1);
+  });

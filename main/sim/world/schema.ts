@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import {
+  FloorPort,
+  Handset,
+  HandsetModel,
+  Occupier,
+  Operator,
+  PhoneNumber,
+  Site,
+  VoiceService,
+} from '../../../shared/platform/schemas';
+
+/**
+ * A world is the simulated equipment as data: what the platform simulator serves and
+ * what the switch simulators are built from. It comes from the demo seed, a test or a bundle.
+ */
+export const World = z
+  .object({
+    description: z.string().optional(),
+    operator: Operator,
+    sites: z.array(Site),
+    occupiers: z.array(Occupier),
+    floorPorts: z.array(FloorPort),
+    voiceServices: z.array(VoiceService).default([]),
+    numbers: z.array(PhoneNumber).default([]),
+    handsetModels: z.array(HandsetModel).default([]),
+    handsets: z.array(Handset).default([]),
+  })
+  .superRefine((world, ctx) => {
+    const siteIds = new Set(world.sites.map((site) => site.id));
+    const occupierIds = new Set(world.occupiers.map((occupier) => occupier.id));
+    const unique = (label: string, ids: string[]) => {
+      const seen = new Set<string>();
+      for (const id of ids) {
+        if (seen.has(id)) ctx.addIssue({ code: 'custom', message: `${label} ${id} appears twice` });
+        seen.add(id);
+      }
+    };
+    unique(
+      'site',
+      world.sites.map((s) => s.id),
+    );
+    unique(
+      'occupier',
+      world.occupiers.map((o) => o.id),
+    );
+    unique(
+      'floor port',
+      world.floorPorts.map((p) => p.id),
+    );
+    unique(
+      'number',
+      world.numbers.map((n) => n.e164),
+    );
+    for (const occupier of world.occupiers) {
+      if (!siteIds.has(occupier.siteId))
+        ctx.addIssue({
+          code: 'custom',
+          message: `occupier ${occupier.id} names unknown site ${occupier.siteId}`,
+        });
+    }
+    for (const port of world.floorPorts) {
+      const site = world.sites.find((s) => s.id === port.siteId);
+      if (!site) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `floor port ${port.id} names unknown site ${port.siteId}`,
+        });
+        continue;
+      }
+      if (!site.switches.some((sw) => sw.id === port.switchId))
+        ctx.addIssue({
+          code: 'custom',
+          message: `floor port ${port.id} names unknown switch ${port.switchId}`,
+        });
+      if (port.roleId !== null && !site.roleCatalogue.some((r) => r.id === port.roleId))
+        ctx.addIssue({
+          code: 'custom',
+          message: `floor port ${port.id} has role ${port.roleId}, which is not in the site's catalogue`,
+        });
+      if (port.allocation.kind === 'occupier' && !occupierIds.has(port.allocation.occupierId))
+        ctx.addIssue({
+          code: 'custom',
+          message: `floor port ${port.id} is allocated to unknown occupier ${port.allocation.occupierId}`,
+        });
+    }
+  });
+export type World = z.infer<typeof World>;
