@@ -5,7 +5,7 @@ import { ConnectionBadge } from './ConnectionBadge';
 export function AppHeader() {
   const info = useAppStore((state) => state.info);
   return (
-    <Group h="100%" px="lg" justify="space-between" role="banner">
+    <Group h="100%" px="lg" justify="space-between">
       <Group gap="xs">
         <Title order={3} c="indigo.7">
           Dialtone

@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+// `npm test`: every check in one command, in the order a failure is cheapest to read.
+// Runs all steps even when one fails, then prints one summary and the closing
+// "Tests: N passed, N failed" line; exits non-zero if anything failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const RESULTS = join(ROOT, 'test-results');
+const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
+
+rmSync(join(RESULTS, 'vitest.json'), { force: true });
+rmSync(join(RESULTS, 'playwright.json'), { force: true });
+mkdirSync(RESULTS, { recursive: true });
+
+function electronBinary() {
+  const pathFile = join(ROOT, 'node_modules', 'electron', 'path.txt');
+  if (!existsSync(pathFile))
+    return {
+      found: false,
+      reason: 'the Electron binary is not installed (node_modules/electron/path.txt is missing)',
+    };
+  const binary = join(
+    ROOT,
+    'node_modules',
+    'electron',
+    'dist',
+    readFileSync(pathFile, 'utf8').trim(),
+  );
+  return existsSync(binary)
+    ? { found: true }
+    : { found: false, reason: `the Electron binary ${binary} is missing` };
+}
+
+const steps = [
+  { name: 'format', cmd: bin('prettier'), args: ['--check', '.', '--log-level', 'warn'] },
+  { name: 'lint', cmd: bin('eslint'), args: ['.', '--max-warnings', '0'] },
+  { name: 'types (node)', cmd: bin('tsc'), args: ['-p', 'tsconfig.node.json', '--noEmit'] },
+  { name: 'types (renderer)', cmd: bin('tsc'), args: ['-p', 'tsconfig.web.json', '--noEmit'] },
+  {
+    name: 'types (shared: no Node, no DOM)',
+    cmd: bin('tsc'),
+    args: ['-p', 'tsconfig.shared.json', '--noEmit'],
+  },
+  { name: 'layers', cmd: bin('tsx'), args: ['scripts/check-layers.ts'] },
+  {
+    name: 'unit + integration (vitest)',
+    cmd: bin('vitest'),
+    args: [
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${join(RESULTS, 'vitest.json')}`,
+    ],
+  },
+  { name: 'build (electron-vite)', cmd: bin('electron-vite'), args: ['build'] },
+  {
+    name: 'e2e: browser host (Playwright + Chromium)',
+    cmd: bin('playwright'),
+    args: ['test', '--project=browser'],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: join(RESULTS, 'playwright.json') },
+  },
+];
+
+const electron = electronBinary();
+if (electron.found) {
+  steps.push({
+    name: 'e2e: Electron window (Playwright _electron)',
+    cmd: bin('playwright'),
+    args: ['test', '--project=electron'],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: join(RESULTS, 'playwright-electron.json') },
+  });
+}
+
+const outcomes = [];
+for (const step of steps) {
+  console.log(`\n=== ${step.name} ===`);
+  const started = Date.now();
+  const result = spawnSync(step.cmd, step.args, {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ...step.env },
+  });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  outcomes.push({ name: step.name, ok: result.status === 0, seconds });
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const vitest = readJson(join(RESULTS, 'vitest.json'));
+if (vitest) {
+  passed += vitest.numPassedTests;
+  failed += vitest.numFailedTests;
+  skipped += vitest.numPendingTests + (vitest.numTodoTests ?? 0);
+}
+for (const file of ['playwright.json', 'playwright-electron.json']) {
+  const report = readJson(join(RESULTS, file));
+  if (report) {
+    passed += report.stats.expected + report.stats.flaky;
+    failed += report.stats.unexpected;
+    skipped += report.stats.skipped;
+  }
+}
+
+console.log('\n=== summary ===');
+for (const outcome of outcomes)
+  console.log(`${outcome.ok ? 'ok  ' : 'FAIL'}  ${outcome.name} (${outcome.seconds} s)`);
+if (!electron.found)
+  console.log(
+    `NOT RUN  e2e: Electron window — ${electron.reason}; it runs where the binary is installed.`,
+  );
+const stepFailures = outcomes.filter((o) => !o.ok).length;
+if (stepFailures > 0 && failed === 0) failed = stepFailures;
+console.log(`\nTests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(stepFailures > 0 ? 1 : 0);
