@@ -1,0 +1,4 @@
+export * from './allocation';
+export * from './classification';
+export * from './number-policy';
+export * from './regions';
