@@ -1,0 +1,18 @@
+export { createJobService, ENGINEER } from './job-service';
+export type {
+  JobListing,
+  JobService,
+  JobServiceOptions,
+  OpenedJob,
+  SnapshotSource,
+} from './job-service';
+export { createJobIndex } from './job-index';
+export type { JobIndex, JobIndexEntry } from './job-index';
+export { createConfStore } from './key-value-store';
+export type { KeyValueStore } from './key-value-store';
+export { createSettingsStore } from './settings';
+export type { Settings, SettingsStore } from './settings';
+export { createSnapshotCache } from './snapshot-cache';
+export type { SnapshotCache } from './snapshot-cache';
+export { JOURNAL_CORRUPTED, JOURNAL_WRITE_FAILED, createJournal, openJournal } from './journal';
+export type { EventDraft, Journal, JournalRecovery } from './journal';

@@ -1,0 +1,97 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { deriveSyncStatus } from '../../shared/jobs';
+import { createJobService, type JobServiceOptions } from './job-service';
+import { createConfStore } from './key-value-store';
+import { createSnapshotCache } from './snapshot-cache';
+import { tinySnapshot } from './test-support/tiny-snapshot';
+
+function setup(online: { value: boolean }) {
+  const root = mkdtempSync(join(tmpdir(), 'dialtone-jobs-'));
+  let pulls = 0;
+  let ticks = 0;
+  const options: JobServiceOptions = {
+    jobsDirectory: join(root, 'jobs'),
+    store: createConfStore(root),
+    snapshotCache: createSnapshotCache(join(root, 'snapshots')),
+    snapshots: {
+      pull: async () => {
+        pulls++;
+        return tinySnapshot();
+      },
+    },
+    isOnline: () => online.value,
+    // A clock that ticks one second per reading, so the job list's order is certain.
+    now: () => new Date(Date.UTC(2026, 0, 1) + 1000 * ticks++),
+  };
+  return { root, options, pulls: () => pulls };
+}
+
+describe('job service', () => {
+  it('creates a job from the platform snapshot, and offline from the cached one', async () => {
+    const online = { value: true };
+    const { options, pulls } = setup(online);
+    const jobs = await createJobService(options);
+    const first = await jobs.create({ siteId: 'site-1', occupierId: 'occ-1' });
+    expect(pulls()).toBe(1);
+    online.value = false;
+    const second = await jobs.create({ siteId: 'site-1', occupierId: 'occ-1' });
+    expect(pulls()).toBe(1);
+    expect(second.state.snapshot).toEqual(first.state.snapshot);
+    await expect(jobs.create({ siteId: 'site-1', occupierId: 'occ-2' })).rejects.toMatchObject({
+      code: 'SNAPSHOT_UNAVAILABLE',
+    });
+    expect((await jobs.list()).map((l) => l.header.occupierName)).toEqual(['Acme', 'Acme']);
+    await jobs.close();
+  });
+
+  it('records steps and queued changes durably, lists them after a restart, and archives', async () => {
+    const { options, root } = setup({ value: true });
+    const jobs = await createJobService(options);
+    const { header } = await jobs.create({ jobId: 'job-a', siteId: 'site-1', occupierId: 'occ-1' });
+    await jobs.markStep('job-a', { actionId: 'a1', stepId: 'cabling', done: true, note: 'ok' });
+    await jobs.setFloorPortRole('job-a', { actionId: 'a2', floorPortId: 'fp-1', roleId: 'voice' });
+    await jobs.setFloorPortRole('job-a', { actionId: 'a2', floorPortId: 'fp-1', roleId: 'voice' });
+    await jobs.close();
+
+    const again = await createJobService(options);
+    const [listing] = await again.list();
+    expect(listing?.header).toEqual(header);
+    const state = listing!.state!;
+    expect(state.checklist[0]).toMatchObject({ id: 'cabling', done: true, note: 'ok' });
+    expect(state.outbox).toHaveLength(1);
+    expect(state.outbox[0]?.entry).toMatchObject({ entryId: 'a2', baseVersion: 1 });
+    expect(deriveSyncStatus(state, { online: true, progress: null }).label).toBe('queued');
+    await again.archive('job-a', 'a3');
+    await expect(
+      again.markStep('job-a', { actionId: 'a4', stepId: 'cabling', done: false, note: '' }),
+    ).rejects.toMatchObject({ code: 'JOB_ARCHIVED' });
+    expect(
+      JSON.parse(readFileSync(join(root, 'dialtone.json'), 'utf8')).jobs['job-a'].archived,
+    ).toBe(true);
+    await again.close();
+  });
+
+  it('puts a job back in the index from its journal, and lists a corrupted one with its notice', async () => {
+    const { options, root } = setup({ value: true });
+    const jobs = await createJobService(options);
+    await jobs.create({ jobId: 'job-b', siteId: 'site-1', occupierId: 'occ-1' });
+    await jobs.create({ jobId: 'job-c', siteId: 'site-1', occupierId: 'occ-1' });
+    await jobs.markStep('job-c', { actionId: 'c1', stepId: 'cabling', done: true, note: '' });
+    await jobs.close();
+    writeFileSync(join(root, 'dialtone.json'), '{}');
+    const journalC = join(root, 'jobs', 'job-c', 'journal.jsonl');
+    writeFileSync(journalC, readFileSync(journalC, 'utf8').replace('"done":true', '"done":false'));
+
+    const again = await createJobService(options);
+    const listings = await again.list();
+    expect(listings.map((l) => [l.header.jobId, l.header.occupierName, l.notice?.kind])).toEqual([
+      ['job-c', 'Acme', 'corrupted'],
+      ['job-b', 'Acme', undefined],
+    ]);
+    await expect(again.open('job-c')).rejects.toMatchObject({ code: 'JOURNAL_CORRUPTED' });
+    await again.close();
+  });
+});

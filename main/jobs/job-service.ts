@@ -1,0 +1,381 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CodedError } from '../../shared/ipc/errors';
+import {
+  createJobFold,
+  currentFloorPortVersion,
+  isVersioned,
+  type ChecklistStepId,
+  type JobEvent,
+  type JobFold,
+  type JobHeader,
+  type JobSnapshot,
+  type JobState,
+  type JournalNotice,
+  type PlatformMutation,
+} from '../../shared/jobs';
+import { createJobIndex, type JobIndexEntry } from './job-index';
+import {
+  JOURNAL_CORRUPTED,
+  createJournal,
+  openJournal,
+  type EventDraft,
+  type Journal,
+} from './journal';
+import { decodeRecord } from './journal-codec';
+import type { KeyValueStore } from './key-value-store';
+import type { SnapshotCache } from './snapshot-cache';
+
+/** Where a new job's snapshot comes from when the platform is reachable. */
+export interface SnapshotSource {
+  pull(siteId: string, occupierId: string): Promise<JobSnapshot>;
+}
+
+export interface JobServiceOptions {
+  /** Holds one folder per job, each with its journal. */
+  jobsDirectory: string;
+  store: KeyValueStore;
+  snapshots: SnapshotSource;
+  snapshotCache: SnapshotCache;
+  /** Whether to try the platform at all (false when offline or working offline). */
+  isOnline(): boolean;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+export interface OpenedJob {
+  header: JobHeader;
+  state: JobState;
+  notice: JournalNotice | null;
+}
+
+export interface JobListing {
+  header: JobHeader;
+  state: JobState | null;
+  notice: JournalNotice | null;
+}
+
+export const ENGINEER = 'engineer';
+
+export interface JobService {
+  /** `jobId` lets a retried create (after a crash or a lost reply) find the job it made. */
+  create(request: { jobId?: string; siteId: string; occupierId: string }): Promise<OpenedJob>;
+  list(): Promise<JobListing[]>;
+  open(jobId: string): Promise<OpenedJob>;
+  archive(jobId: string, actionId: string): Promise<OpenedJob>;
+  markStep(
+    jobId: string,
+    step: { actionId: string; stepId: ChecklistStepId; done: boolean; note: string },
+  ): Promise<OpenedJob>;
+  setFloorPortRole(
+    jobId: string,
+    change: { actionId: string; floorPortId: string; roleId: string },
+  ): Promise<OpenedJob>;
+  /** Queues a platform mutation; the action id becomes the outbox entry id. */
+  queueMutation(
+    jobId: string,
+    change: { actionId: string; mutation: PlatformMutation },
+  ): Promise<OpenedJob>;
+  /** Appends events on behalf of sync (or the engineer); durable when it resolves. */
+  record(jobId: string, drafts: readonly EventDraft[]): Promise<JobEvent[]>;
+  /** The current folded state of an open job. */
+  state(jobId: string): Promise<JobState>;
+  onChanged(listener: (jobId: string) => void): () => void;
+  close(): Promise<void>;
+}
+
+interface OpenJob {
+  journal: Journal;
+  fold: JobFold;
+  notice: JournalNotice | null;
+}
+
+function headerOf(entry: JobIndexEntry): JobHeader {
+  return { ...entry };
+}
+
+function headerFromState(state: JobState): JobIndexEntry {
+  const occupier = state.snapshot.occupiers.find((o) => o.id === state.occupierId);
+  return {
+    jobId: state.jobId,
+    siteId: state.siteId,
+    siteName: state.snapshot.site.name,
+    occupierId: state.occupierId,
+    occupierName: occupier?.name ?? state.occupierId,
+    createdAt: state.createdAt,
+    archived: state.archived,
+  };
+}
+
+/** What can still be read of a job whose journal is damaged: its first record, if intact. */
+function headerFromDamagedJournal(jobId: string, path: string): JobIndexEntry {
+  const firstLine = readFileSync(path, 'utf8').split('\n', 1)[0] ?? '';
+  const decoded = decodeRecord(firstLine);
+  if (decoded.ok && decoded.record.type === 'JobCreated') {
+    const { siteId, occupierId, snapshot } = decoded.record.payload;
+    return {
+      jobId,
+      siteId,
+      siteName: snapshot.site.name,
+      occupierId,
+      occupierName: snapshot.occupiers.find((o) => o.id === occupierId)?.name ?? occupierId,
+      createdAt: decoded.record.time,
+      archived: false,
+    };
+  }
+  return {
+    jobId,
+    siteId: '',
+    siteName: 'Unreadable job',
+    occupierId: '',
+    occupierName: jobId,
+    createdAt: new Date(0).toISOString(),
+    archived: false,
+  };
+}
+
+const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+
+export async function createJobService(options: JobServiceOptions): Promise<JobService> {
+  const index = createJobIndex(options.store);
+  const now = options.now ?? (() => new Date());
+  const newId = options.newId ?? randomUUID;
+  const open = new Map<string, OpenJob>();
+  const opening = new Map<string, Promise<OpenJob>>();
+  const failed = new Map<string, CodedError>();
+  const listeners = new Set<(jobId: string) => void>();
+
+  const journalPathOf = (jobId: string) => join(options.jobsDirectory, jobId, 'journal.jsonl');
+
+  function adopt(jobId: string, journal: Journal, notice: JournalNotice | null): OpenJob {
+    const [first, ...rest] = journal.records();
+    if (!first) throw new Error(`The journal of job ${jobId} is empty.`);
+    const fold = createJobFold(first);
+    for (const record of rest) fold.apply(record);
+    journal.onDurable((records) => {
+      for (const record of records) fold.apply(record);
+      for (const listener of listeners) listener(jobId);
+    });
+    const job = { journal, fold, notice };
+    open.set(jobId, job);
+    return job;
+  }
+
+  async function openJob(jobId: string): Promise<OpenJob> {
+    const known = open.get(jobId);
+    if (known) return known;
+    const problem = failed.get(jobId);
+    if (problem) throw problem;
+    const inFlight = opening.get(jobId);
+    if (inFlight) return inFlight;
+    if (!JOB_ID.test(jobId) || !existsSync(journalPathOf(jobId)))
+      throw new CodedError('JOB_NOT_FOUND', `There is no job ${jobId} on this laptop.`);
+    const promise = (async () => {
+      try {
+        const { journal, recovery } = await openJournal(journalPathOf(jobId), { now });
+        const notice: JournalNotice | null =
+          recovery.kind === 'tornTailRecovered'
+            ? {
+                kind: 'tornTailRecovered',
+                message: `The last step was being saved when Dialtone stopped; its unfinished record (${recovery.droppedBytes} bytes) was set aside and the ${recovery.recordsKept} saved steps before it were kept.`,
+                keptAsidePath: recovery.keptAsidePath,
+              }
+            : null;
+        return adopt(jobId, journal, notice);
+      } catch (error) {
+        if (error instanceof CodedError && error.code === JOURNAL_CORRUPTED)
+          failed.set(jobId, error);
+        throw error;
+      } finally {
+        opening.delete(jobId);
+      }
+    })();
+    opening.set(jobId, promise);
+    return promise;
+  }
+
+  function opened(jobId: string, job: OpenJob): OpenedJob {
+    const state = job.fold.current();
+    const entry = index.get(jobId) ?? headerFromState(state);
+    return { header: headerOf({ ...entry, archived: state.archived }), state, notice: job.notice };
+  }
+
+  async function act(jobId: string, drafts: EventDraft[]): Promise<OpenedJob> {
+    const job = await openJob(jobId);
+    if (job.fold.current().archived && !drafts.every((d) => d.type === 'JobArchived'))
+      throw new CodedError('JOB_ARCHIVED', 'This job is archived; open a new job to make changes.');
+    await job.journal.append(drafts);
+    return opened(jobId, job);
+  }
+
+  // The index is a convenience: put back any job whose journal exists but is not listed.
+  if (existsSync(options.jobsDirectory)) {
+    for (const jobId of readdirSync(options.jobsDirectory)) {
+      if (index.get(jobId) || !existsSync(journalPathOf(jobId))) continue;
+      try {
+        const job = await openJob(jobId);
+        index.put(headerFromState(job.fold.current()));
+      } catch {
+        // A corrupted journal stays on disk, untouched; list it so the engineer sees it.
+        index.put(headerFromDamagedJournal(jobId, journalPathOf(jobId)));
+      }
+    }
+  }
+
+  async function pullSnapshot(siteId: string, occupierId: string): Promise<JobSnapshot> {
+    if (options.isOnline()) {
+      try {
+        const snapshot = await options.snapshots.pull(siteId, occupierId);
+        await options.snapshotCache.save(siteId, occupierId, snapshot);
+        return snapshot;
+      } catch (error) {
+        const cached = options.snapshotCache.load(siteId, occupierId);
+        if (cached) return cached;
+        throw error;
+      }
+    }
+    const cached = options.snapshotCache.load(siteId, occupierId);
+    if (cached) return cached;
+    throw new CodedError(
+      'SNAPSHOT_UNAVAILABLE',
+      'Dialtone is offline and has no saved snapshot of this occupier. Connect once (or open the site while online) to start this job.',
+    );
+  }
+
+  async function queueMutation(
+    jobId: string,
+    { actionId, mutation }: { actionId: string; mutation: PlatformMutation },
+  ): Promise<OpenedJob> {
+    const job = await openJob(jobId);
+    const state = job.fold.current();
+    const baseVersion =
+      mutation.kind === 'setFloorPortRole' && isVersioned(mutation)
+        ? currentFloorPortVersion(state, mutation.floorPortId)
+        : null;
+    return act(jobId, [
+      {
+        id: actionId,
+        actor: ENGINEER,
+        type: 'MutationQueued',
+        payload: {
+          entry: { entryId: actionId, idempotencyKey: newId(), mutation, baseVersion },
+        },
+      },
+    ]);
+  }
+
+  return {
+    async create({ jobId: requested, siteId, occupierId }) {
+      const jobId = requested ?? newId();
+      if (!JOB_ID.test(jobId))
+        throw new CodedError(
+          'JOB_ID_INVALID',
+          `${jobId} cannot name a job (letters, digits, - and _).`,
+        );
+      if (existsSync(journalPathOf(jobId))) {
+        const job = await openJob(jobId);
+        const state = job.fold.current();
+        if (state.siteId !== siteId || state.occupierId !== occupierId)
+          throw new CodedError('JOB_EXISTS', `Job ${jobId} already exists for another occupier.`);
+        if (!index.get(jobId)) index.put(headerFromState(state));
+        return opened(jobId, job);
+      }
+      const snapshot = await pullSnapshot(siteId, occupierId);
+      if (!snapshot.occupiers.some((o) => o.id === occupierId))
+        throw new CodedError(
+          'OCCUPIER_NOT_FOUND',
+          `There is no occupier ${occupierId} at ${siteId}.`,
+        );
+      const journal = await createJournal(
+        journalPathOf(jobId),
+        {
+          id: `created-${jobId}`,
+          actor: ENGINEER,
+          type: 'JobCreated',
+          payload: { jobId, siteId, occupierId, snapshot },
+        },
+        { now },
+      );
+      const job = adopt(jobId, journal, null);
+      index.put(headerFromState(job.fold.current()));
+      return opened(jobId, job);
+    },
+
+    async list() {
+      const listings: JobListing[] = [];
+      for (const entry of index.all()) {
+        try {
+          const job = await openJob(entry.jobId);
+          const { header, state, notice } = opened(entry.jobId, job);
+          listings.push({ header, state, notice });
+        } catch (error) {
+          const detail = (error as CodedError).detail as { keptAsidePath?: string } | undefined;
+          listings.push({
+            header: headerOf(entry),
+            state: null,
+            notice: {
+              kind: 'corrupted',
+              message: (error as Error).message,
+              keptAsidePath: detail?.keptAsidePath ?? '',
+            },
+          });
+        }
+      }
+      return listings;
+    },
+
+    open: async (jobId) => opened(jobId, await openJob(jobId)),
+
+    async archive(jobId, actionId) {
+      const result = await act(jobId, [
+        { id: actionId, actor: ENGINEER, type: 'JobArchived', payload: {} },
+      ]);
+      index.put({ ...headerFromState(result.state), archived: true });
+      return result;
+    },
+
+    markStep: (jobId, { actionId, stepId, done, note }) =>
+      act(jobId, [
+        {
+          id: actionId,
+          actor: ENGINEER,
+          type: 'ChecklistStepMarked',
+          payload: { stepId, done, note },
+        },
+      ]),
+
+    async setFloorPortRole(jobId, { actionId, floorPortId, roleId }) {
+      const state = (await openJob(jobId)).fold.current();
+      const port = state.snapshot.floorPorts.find((p) => p.id === floorPortId);
+      if (!port)
+        throw new CodedError(
+          'FLOOR_PORT_NOT_FOUND',
+          `There is no floor port ${floorPortId} in this job.`,
+        );
+      const catalogue = state.snapshot.site.roleCatalogue;
+      if (catalogue.length > 0 && !catalogue.some((r) => r.id === roleId))
+        throw new CodedError('ROLE_UNKNOWN', `${roleId} is not a role in this site's catalogue.`);
+      return queueMutation(jobId, {
+        actionId,
+        mutation: { kind: 'setFloorPortRole', floorPortId, roleId },
+      });
+    },
+
+    queueMutation,
+
+    record: async (jobId, drafts) => (await openJob(jobId)).journal.append(drafts),
+
+    state: async (jobId) => (await openJob(jobId)).fold.current(),
+
+    onChanged(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    async close() {
+      await Promise.all([...open.values()].map((job) => job.journal.close()));
+      open.clear();
+    },
+  };
+}

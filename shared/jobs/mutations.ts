@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+const Id = z.string().min(1).max(100);
+const E164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 number such as +442079460123');
+
+/** Every change Dialtone can ask the platform to make; each becomes one outbox entry. */
+export const PlatformMutation = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('setFloorPortRole'), floorPortId: Id, roleId: Id }),
+  z.object({
+    kind: z.literal('addVoiceService'),
+    siteId: Id,
+    occupierId: Id,
+    quantity: z.number().int().positive(),
+  }),
+  z.object({
+    kind: z.literal('allocateNumbers'),
+    siteId: Id,
+    occupierId: Id,
+    count: z.number().int().positive(),
+  }),
+  z.object({ kind: z.literal('activateNumber'), siteId: Id, occupierId: Id, e164: E164 }),
+  z.object({ kind: z.literal('releaseNumber'), siteId: Id, occupierId: Id, e164: E164 }),
+  z.object({ kind: z.literal('nominateMainNumber'), siteId: Id, occupierId: Id, e164: E164 }),
+  z.object({ kind: z.literal('remoteLogin'), occupierId: Id, handsetId: Id, e164: E164 }),
+]);
+export type PlatformMutation = z.infer<typeof PlatformMutation>;
+export type MutationKind = PlatformMutation['kind'];
+
+/**
+ * The resource a mutation is ordered by. Sync keeps entries of one resource in the order
+ * they were made. Number and service changes of one occupier share a key because they
+ * depend on each other (allocate before activate, activate before login).
+ */
+export function resourceKeyOf(mutation: PlatformMutation): string {
+  switch (mutation.kind) {
+    case 'setFloorPortRole':
+      return `floorPort:${mutation.floorPortId}`;
+    default:
+      return `occupier:${mutation.occupierId}`;
+  }
+}
+
+/** Mutations that carry an If-Match of the resource version the engineer's change was based on. */
+export function isVersioned(mutation: PlatformMutation): boolean {
+  return mutation.kind === 'setFloorPortRole';
+}
+
+/** A short sentence for the engineer: what this change does. */
+export function describeMutation(mutation: PlatformMutation): string {
+  switch (mutation.kind) {
+    case 'setFloorPortRole':
+      return `Set floor port ${mutation.floorPortId} to role ${mutation.roleId}`;
+    case 'addVoiceService':
+      return `Add a voice service of ${mutation.quantity} for ${mutation.occupierId}`;
+    case 'allocateNumbers':
+      return `Allocate ${mutation.count} numbers to ${mutation.occupierId}`;
+    case 'activateNumber':
+      return `Activate ${mutation.e164}`;
+    case 'releaseNumber':
+      return `Release ${mutation.e164}`;
+    case 'nominateMainNumber':
+      return `Nominate ${mutation.e164} as the main number`;
+    case 'remoteLogin':
+      return `Log ${mutation.e164} in to handset ${mutation.handsetId}`;
+  }
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import type { JobState } from './state';
+
+/**
+ * What the job list and job page say about sync. Derived, never stored, so it cannot
+ * drift from the journal: "synced" only when nothing at all is waiting.
+ */
+export const SyncLabel = z.enum([
+  'synced',
+  'queued',
+  'syncing',
+  'offline',
+  'conflicts',
+  'needsAttention',
+]);
+export type SyncLabel = z.infer<typeof SyncLabel>;
+
+export const SyncProgress = z.object({
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+export type SyncProgress = z.infer<typeof SyncProgress>;
+
+export const JobSyncStatus = z.object({
+  label: SyncLabel,
+  queued: z.number().int().nonnegative(),
+  conflicts: z.number().int().nonnegative(),
+  needsAttention: z.number().int().nonnegative(),
+  lastSyncAt: z.string().nullable(),
+  offline: z.boolean(),
+  progress: SyncProgress.nullable(),
+});
+export type JobSyncStatus = z.infer<typeof JobSyncStatus>;
+
+export interface SyncRuntime {
+  /** False when the platform is unreachable or the engineer chose to work offline. */
+  online: boolean;
+  /** Set while a sync run for this job is in flight. */
+  progress: SyncProgress | null;
+}
+
+export function deriveSyncStatus(state: JobState, runtime: SyncRuntime): JobSyncStatus {
+  let queued = 0;
+  let conflicts = 0;
+  let needsAttention = 0;
+  for (const item of state.outbox) {
+    if (item.status === 'queued') queued++;
+    else if (item.status === 'conflict') conflicts++;
+    else if (item.status === 'needsAttention') needsAttention++;
+  }
+  const label: SyncLabel =
+    runtime.progress !== null
+      ? 'syncing'
+      : conflicts > 0
+        ? 'conflicts'
+        : needsAttention > 0
+          ? 'needsAttention'
+          : !runtime.online
+            ? 'offline'
+            : queued > 0
+              ? 'queued'
+              : 'synced';
+  return {
+    label,
+    queued,
+    conflicts,
+    needsAttention,
+    lastSyncAt: state.lastSyncAt,
+    offline: !runtime.online,
+    progress: runtime.progress,
+  };
+}

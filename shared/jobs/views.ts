@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { JobState } from './state';
+import { JobSyncStatus, deriveSyncStatus, type SyncRuntime } from './sync-status';
+
+/** What the bridge carries about jobs: the list row and the job page. */
+
+export const JournalNotice = z.object({
+  kind: z.enum(['tornTailRecovered', 'corrupted']),
+  message: z.string(),
+  keptAsidePath: z.string(),
+});
+export type JournalNotice = z.infer<typeof JournalNotice>;
+
+export const JobSummary = z.object({
+  jobId: z.string(),
+  siteId: z.string(),
+  siteName: z.string(),
+  occupierId: z.string(),
+  occupierName: z.string(),
+  createdAt: z.string(),
+  archived: z.boolean(),
+  /** Null when the journal could not be read (see notice). */
+  sync: JobSyncStatus.nullable(),
+  notice: JournalNotice.nullable(),
+});
+export type JobSummary = z.infer<typeof JobSummary>;
+
+export const JobView = z.object({ summary: JobSummary, state: JobState });
+export type JobView = z.infer<typeof JobView>;
+
+export interface JobHeader {
+  jobId: string;
+  siteId: string;
+  siteName: string;
+  occupierId: string;
+  occupierName: string;
+  createdAt: string;
+  archived: boolean;
+}
+
+export function summariseJob(
+  header: JobHeader,
+  state: JobState | null,
+  runtime: SyncRuntime,
+  notice: JournalNotice | null,
+): JobSummary {
+  return {
+    ...header,
+    archived: state?.archived ?? header.archived,
+    sync: state ? deriveSyncStatus(state, runtime) : null,
+    notice,
+  };
+}
