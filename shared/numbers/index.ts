@@ -1,4 +1,6 @@
 export * from './allocation';
+export * from './check';
 export * from './classification';
+export * from './findings';
 export * from './number-policy';
 export * from './regions';
