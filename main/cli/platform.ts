@@ -1,4 +1,7 @@
+import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { buildOpenApiDocument } from '../../shared/platform/openapi';
+import { FaultSettings } from '../sim/platform/faults';
 import { startPlatformSimulator } from '../sim/platform/server';
 import { loadDemoWorld, loadWorldFile } from '../sim/world/load';
 import { EXIT, UsageError, type CliIo } from './io';
@@ -6,17 +9,46 @@ import { EXIT, UsageError, type CliIo } from './io';
 interface ServeOptions {
   port?: string;
   seed: string;
+  state?: string;
   token?: string;
+  registrationDelay?: string;
+  faults?: string;
+  admin?: boolean;
 }
 
-function parsePort(value: string | undefined): number | undefined {
+function parseWholeNumber(
+  flag: string,
+  value: string | undefined,
+  max: number,
+): number | undefined {
   if (value === undefined) return undefined;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number > max)
     throw new UsageError(
-      `--port must be a whole number from 0 to 65535, not ${JSON.stringify(value)}`,
+      `${flag} must be a whole number from 0 to ${max}, not ${JSON.stringify(value)}`,
     );
-  return port;
+  return number;
+}
+
+function parseFaults(value: string | undefined): FaultSettings | undefined {
+  if (value === undefined) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(value);
+  } catch {
+    throw new UsageError(`--faults must be JSON such as '{"serverErrorShare":0.1}'`);
+  }
+  const parsed = FaultSettings.safeParse(data);
+  if (!parsed.success)
+    throw new UsageError(
+      `--faults: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ')}`,
+    );
+  return parsed.data;
+}
+
+/** The committed OpenAPI document, as generated from the contract. */
+export function openApiText(): string {
+  return `${JSON.stringify(buildOpenApiDocument(), null, 2)}\n`;
 }
 
 export function registerPlatformCommand(
@@ -32,14 +64,31 @@ export function registerPlatformCommand(
     )
     .option('--port <port>', 'port to listen on (default: a free one)')
     .option('--seed <seed>', '"demo" for the built-in world, or a world JSON file', 'demo')
+    .option(
+      '--state <file>',
+      'keep the state in this file (loaded if it exists, written atomically)',
+    )
     .option('--token <token>', 'API token to require (default: a random one)')
+    .option('--registration-delay <ms>', 'how long a handset takes to register after login')
+    .option('--faults <json>', 'inject faults, e.g. \'{"latencyMs":200,"serverErrorShare":0.1}\'')
+    .option('--admin', 'enable the test-only /_admin endpoints (faults, link table)')
     .action(async (options: ServeOptions) => {
-      const port = parsePort(options.port);
+      const port = parseWholeNumber('--port', options.port, 65_535);
+      const registrationDelayMs = parseWholeNumber(
+        '--registration-delay',
+        options.registrationDelay,
+        600_000,
+      );
+      const faults = parseFaults(options.faults);
       const world = options.seed === 'demo' ? loadDemoWorld() : await loadWorldFile(options.seed);
       const simulator = await startPlatformSimulator({
         world,
         ...(port === undefined ? {} : { port }),
         ...(options.token === undefined ? {} : { token: options.token }),
+        ...(options.state === undefined ? {} : { statePath: options.state }),
+        ...(registrationDelayMs === undefined ? {} : { registrationDelayMs }),
+        ...(faults === undefined ? {} : { faults }),
+        ...(options.admin ? { admin: true } : {}),
       });
       io.out(JSON.stringify({ url: simulator.url, token: simulator.token }));
       await new Promise<void>((resolve) => {
@@ -47,6 +96,16 @@ export function registerPlatformCommand(
         process.once('SIGTERM', () => resolve());
       });
       await simulator.close();
+      setExit(EXIT.ok);
+    });
+  platform
+    .command('openapi')
+    .description('print the platform OpenAPI 3.1 document generated from the contract')
+    .option('--out <file>', 'write it to this file instead of stdout')
+    .action(async (options: { out?: string }) => {
+      const text = openApiText();
+      if (options.out === undefined) io.out(text);
+      else await writeFile(options.out, text, 'utf8');
       setExit(EXIT.ok);
     });
 }

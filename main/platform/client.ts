@@ -1,36 +1,153 @@
 import type { z } from 'zod';
 import { CodedError } from '../../shared/ipc/errors';
 import {
+  operations,
+  parseIfMatch,
+  pathOf,
+  type AddVoiceServiceResult,
+  type AllocateRequest,
+  type HandsetRegistration,
+  type NumbersResult,
+  type OperationId,
+  type OperationOutput,
+  type OperationRequest,
+  type OperationSpec,
+} from '../../shared/platform/contract';
+import type {
   FloorPort,
+  Handset,
+  HandsetModel,
+  NumberState,
   Occupier,
   Operator,
+  PhoneNumber,
   Site,
   SiteSummary,
-  pageOf,
+  VoiceService,
 } from '../../shared/platform/schemas';
+import type { SiteSnapshot } from '../../shared/platform/snapshot';
+import { networkFailure, PLATFORM_ERROR_CODES, problemFailure } from './platform-errors';
 
 export interface PlatformClientOptions {
   baseUrl: string;
   token: string;
-  /** Per-request timeout; a platform that does not answer in time is treated as unreachable. */
+  /** Per-request timeout; a platform that does not answer in time is reported as PLATFORM_TIMEOUT. */
   timeoutMs?: number;
   fetch?: typeof fetch;
 }
 
+/** Every mutation carries an idempotency key; `ifMatch` is the version the change is based on. */
+export interface MutationOptions {
+  idempotencyKey: string;
+  ifMatch?: number;
+}
+
+export type CallOptions = { idempotencyKey?: string; ifMatch?: number };
+
+/** The full answer of one call, for callers that need the ETag or whether it was a replay. */
+export interface CallResult<K extends OperationId> {
+  data: OperationOutput<K>;
+  status: number;
+  /** The version from the `ETag` header, when the operation sends one. */
+  etag: number | null;
+  /** The platform answered from its idempotency store (the change was made before). */
+  replayed: boolean;
+}
+
+export interface RegisterHandsetInput {
+  mac: string;
+  modelId: string;
+  occupierId: string | null;
+  floorPortId: string | null;
+}
+
 export interface PlatformClient {
   readonly baseUrl: string;
+  /** Any contract operation, typed from the contract. */
+  call<K extends OperationId>(
+    operationId: K,
+    request: OperationRequest<K>,
+    options?: CallOptions,
+  ): Promise<CallResult<K>>;
+
   health(): Promise<boolean>;
   getOperator(): Promise<Operator>;
   listSites(): Promise<SiteSummary[]>;
   getSite(siteId: string): Promise<Site>;
   listOccupiers(siteId: string): Promise<Occupier[]>;
   listFloorPorts(siteId: string): Promise<FloorPort[]>;
+  getFloorPort(floorPortId: string): Promise<FloorPort>;
+  listVoiceServices(siteId: string, filter?: { occupierId?: string }): Promise<VoiceService[]>;
+  getVoiceService(serviceId: string): Promise<VoiceService>;
+  listNumbers(
+    siteId: string,
+    filter?: { occupierId?: string; state?: NumberState },
+  ): Promise<PhoneNumber[]>;
+  getNumber(siteId: string, e164: string): Promise<PhoneNumber>;
+  listHandsetModels(): Promise<HandsetModel[]>;
+  listHandsets(siteId: string, filter?: { occupierId?: string }): Promise<Handset[]>;
+  getHandset(handsetId: string): Promise<Handset>;
+  getHandsetRegistration(handsetId: string): Promise<HandsetRegistration>;
+  getSiteSnapshot(siteId: string, occupierId: string): Promise<SiteSnapshot>;
+
+  addVoiceService(
+    siteId: string,
+    occupierId: string,
+    quantity: number,
+    options: MutationOptions,
+  ): Promise<AddVoiceServiceResult>;
+  changeVoiceServiceQuantity(
+    serviceId: string,
+    quantity: number,
+    options: MutationOptions,
+  ): Promise<VoiceService>;
+  allocateNumbers(
+    siteId: string,
+    occupierId: string,
+    request: AllocateRequest,
+    options: MutationOptions,
+  ): Promise<PhoneNumber[]>;
+  activateNumber(siteId: string, e164: string, options: MutationOptions): Promise<PhoneNumber>;
+  deactivateNumber(siteId: string, e164: string, options: MutationOptions): Promise<PhoneNumber>;
+  releaseNumber(siteId: string, e164: string, options: MutationOptions): Promise<PhoneNumber>;
+  nominateMainNumber(siteId: string, e164: string, options: MutationOptions): Promise<PhoneNumber>;
+  addPortedNumbers(
+    siteId: string,
+    occupierId: string,
+    numbers: string[],
+    options: MutationOptions,
+  ): Promise<PhoneNumber[]>;
+  addCustomRange(
+    siteId: string,
+    occupierId: string,
+    range: { first: string; count: number },
+    options: MutationOptions,
+  ): Promise<PhoneNumber[]>;
+  setFloorPortRole(
+    floorPortId: string,
+    roleId: string,
+    options: MutationOptions & { ifMatch: number },
+  ): Promise<FloorPort>;
+  registerHandset(
+    siteId: string,
+    input: RegisterHandsetInput,
+    options: MutationOptions,
+  ): Promise<Handset>;
+  remoteLogin(handsetId: string, e164: string, options: MutationOptions): Promise<Handset>;
+  remoteLogout(handsetId: string, options: MutationOptions): Promise<Handset>;
 }
 
-interface ProblemBody {
-  code?: string;
-  detail?: string;
-  title?: string;
+function queryString(query: Record<string, unknown> | undefined): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query ?? {}))
+    if (value !== undefined) search.set(name, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return `${issue?.message ?? 'invalid'} at ${issue?.path.join('.') || '(root)'}`;
 }
 
 export function createPlatformClient(options: PlatformClientOptions): PlatformClient {
@@ -38,80 +155,193 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 10_000;
 
-  async function request<T extends z.ZodType>(path: string, schema: T): Promise<z.output<T>> {
+  async function call<K extends OperationId>(
+    operationId: K,
+    request: OperationRequest<K>,
+    callOptions: CallOptions = {},
+  ): Promise<CallResult<K>> {
+    const spec: OperationSpec = operations[operationId];
+    const path = `${pathOf(spec.path, request.params as Record<string, string>)}${queryString(
+      request.query as Record<string, unknown> | undefined,
+    )}`;
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (spec.auth) headers.authorization = `Bearer ${options.token}`;
+    if (callOptions.idempotencyKey !== undefined)
+      headers['idempotency-key'] = callOptions.idempotencyKey;
+    if (callOptions.ifMatch !== undefined) headers['if-match'] = `"${callOptions.ifMatch}"`;
+    let body: string | undefined;
+    if (spec.body !== null) {
+      const checked = spec.body.safeParse(request.body);
+      if (!checked.success)
+        throw new CodedError(
+          PLATFORM_ERROR_CODES.invalidRequest,
+          `Dialtone built an invalid ${operationId} request: ${firstIssue(checked.error)}.`,
+          { retryable: false, outcomeUnknown: false },
+        );
+      body = JSON.stringify(checked.data);
+      headers['content-type'] = 'application/json';
+    }
+
     let response: Response;
+    let text: string;
     try {
       response = await doFetch(`${baseUrl}${path}`, {
-        headers: { authorization: `Bearer ${options.token}`, accept: 'application/json' },
+        method: spec.method.toUpperCase(),
+        headers,
+        ...(body === undefined ? {} : { body }),
         signal: AbortSignal.timeout(timeoutMs),
       });
+      text = await response.text();
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new CodedError(
-        'PLATFORM_UNREACHABLE',
-        `The platform at ${baseUrl} could not be reached (${reason}). Check the network, or work offline.`,
-      );
+      throw networkFailure(error, baseUrl, spec.mutation);
     }
-    const text = await response.text();
-    let body: unknown;
+    let parsedBody: unknown;
     try {
-      body = text ? JSON.parse(text) : undefined;
+      parsedBody = text ? JSON.parse(text) : undefined;
     } catch {
-      // Not JSON (a proxy's HTML error page, say): reported below with the status.
+      // Not JSON (a proxy's HTML error page, say): reported with the status below.
     }
-    if (!response.ok) {
-      const p = (body ?? {}) as ProblemBody;
-      const code =
-        response.status === 401
-          ? 'PLATFORM_UNAUTHORIZED'
-          : `PLATFORM_${p.code ?? `HTTP_${response.status}`}`;
-      const message =
-        response.status === 401
-          ? `The platform at ${baseUrl} refused the API token. Check the token in Settings.`
-          : `The platform answered ${response.status}: ${p.detail ?? p.title ?? (text.slice(0, 200) || 'no detail')}`;
-      throw new CodedError(code, message, { status: response.status, problem: body });
-    }
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) {
-      throw new CodedError(
-        'PLATFORM_BAD_RESPONSE',
-        `The platform's answer to GET ${path} is not what Dialtone expects: ${parsed.error.issues[0]?.message ?? 'invalid'} at ${parsed.error.issues[0]?.path.join('.') ?? '?'}.`,
+    if (!response.ok)
+      throw problemFailure(
+        response.status,
+        parsedBody,
+        text,
+        baseUrl,
+        response.headers.get('retry-after'),
       );
-    }
-    return parsed.data;
+    const parsed = spec.response.safeParse(parsedBody);
+    if (!parsed.success)
+      throw new CodedError(
+        PLATFORM_ERROR_CODES.badResponse,
+        `The platform's answer to ${operationId} is not what Dialtone expects: ${firstIssue(parsed.error)}.`,
+        { retryable: false, outcomeUnknown: spec.mutation },
+      );
+    const etagHeader = response.headers.get('etag');
+    return {
+      data: parsed.data as OperationOutput<K>,
+      status: response.status,
+      etag: etagHeader === null ? null : (parseIfMatch(etagHeader) ?? null),
+      replayed: response.headers.get('idempotent-replayed') === 'true',
+    };
   }
 
-  async function listAll<T extends z.ZodType>(path: string, item: T): Promise<z.output<T>[]> {
-    const schema = pageOf(item);
-    const items: z.output<T>[] = [];
+  const data = async <K extends OperationId>(
+    operationId: K,
+    request: OperationRequest<K>,
+    callOptions?: CallOptions,
+  ): Promise<OperationOutput<K>> => (await call(operationId, request, callOptions)).data;
+
+  type PagedOperation =
+    | 'listSites'
+    | 'listOccupiers'
+    | 'listFloorPorts'
+    | 'listVoiceServices'
+    | 'listNumbers'
+    | 'listHandsetModels'
+    | 'listHandsets';
+
+  /** Follows `nextCursor` until the last page. */
+  async function listAll<K extends PagedOperation>(
+    operationId: K,
+    request: OperationRequest<K>,
+  ): Promise<OperationOutput<K>['items']> {
+    const items: unknown[] = [];
     let cursor: string | null = null;
     do {
-      const query: string = cursor === null ? '' : `?cursor=${encodeURIComponent(cursor)}`;
-      const page: z.output<typeof schema> = await request(`${path}${query}`, schema);
-      items.push(...(page.items as z.output<T>[]));
+      const query: Record<string, unknown> = {
+        ...((request.query as Record<string, unknown> | undefined) ?? {}),
+        ...(cursor === null ? {} : { cursor }),
+      };
+      const page: { items: unknown[]; nextCursor: string | null } = await data(operationId, {
+        ...request,
+        query,
+      } as OperationRequest<K>);
+      items.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor !== null);
-    return items;
+    return items as OperationOutput<K>['items'];
   }
 
-  const site = (siteId: string) => `/v1/sites/${encodeURIComponent(siteId)}`;
+  const mutation = (o: MutationOptions): CallOptions => ({
+    idempotencyKey: o.idempotencyKey,
+    ...(o.ifMatch === undefined ? {} : { ifMatch: o.ifMatch }),
+  });
+  const noBody = { body: undefined } as const;
 
   return {
     baseUrl,
+    call,
     async health() {
       try {
-        const response = await doFetch(`${baseUrl}/v1/health`, {
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-        return response.ok;
+        await call('getHealth', { params: {}, ...noBody });
+        return true;
       } catch {
         return false;
       }
     },
-    getOperator: () => request('/v1/operator', Operator),
-    listSites: () => listAll('/v1/sites', SiteSummary),
-    getSite: (siteId) => request(site(siteId), Site),
-    listOccupiers: (siteId) => listAll(`${site(siteId)}/occupiers`, Occupier),
-    listFloorPorts: (siteId) => listAll(`${site(siteId)}/floor-ports`, FloorPort),
+    getOperator: () => data('getOperator', { params: {}, ...noBody }),
+    listSites: () => listAll('listSites', { params: {}, ...noBody }),
+    getSite: (siteId) => data('getSite', { params: { siteId }, ...noBody }),
+    listOccupiers: (siteId) => listAll('listOccupiers', { params: { siteId }, ...noBody }),
+    listFloorPorts: (siteId) => listAll('listFloorPorts', { params: { siteId }, ...noBody }),
+    getFloorPort: (floorPortId) => data('getFloorPort', { params: { floorPortId }, ...noBody }),
+    listVoiceServices: (siteId, filter = {}) =>
+      listAll('listVoiceServices', { params: { siteId }, query: filter, ...noBody }),
+    getVoiceService: (serviceId) => data('getVoiceService', { params: { serviceId }, ...noBody }),
+    listNumbers: (siteId, filter = {}) =>
+      listAll('listNumbers', { params: { siteId }, query: filter, ...noBody }),
+    getNumber: (siteId, e164) => data('getNumber', { params: { siteId, e164 }, ...noBody }),
+    listHandsetModels: () => listAll('listHandsetModels', { params: {}, ...noBody }),
+    listHandsets: (siteId, filter = {}) =>
+      listAll('listHandsets', { params: { siteId }, query: filter, ...noBody }),
+    getHandset: (handsetId) => data('getHandset', { params: { handsetId }, ...noBody }),
+    getHandsetRegistration: (handsetId) =>
+      data('getHandsetRegistration', { params: { handsetId }, ...noBody }),
+    getSiteSnapshot: (siteId, occupierId) =>
+      data('getSiteSnapshot', { params: { siteId, occupierId }, ...noBody }),
+
+    addVoiceService: (siteId, occupierId, quantity, o) =>
+      data('addVoiceService', { params: { siteId, occupierId }, body: { quantity } }, mutation(o)),
+    changeVoiceServiceQuantity: (serviceId, quantity, o) =>
+      data(
+        'changeVoiceServiceQuantity',
+        { params: { serviceId }, body: { quantity } },
+        mutation(o),
+      ),
+    allocateNumbers: async (siteId, occupierId, request, o) =>
+      (
+        (await data(
+          'allocateNumbers',
+          { params: { siteId, occupierId }, body: request },
+          mutation(o),
+        )) as NumbersResult
+      ).numbers,
+    activateNumber: (siteId, e164, o) =>
+      data('activateNumber', { params: { siteId, e164 }, ...noBody }, mutation(o)),
+    deactivateNumber: (siteId, e164, o) =>
+      data('deactivateNumber', { params: { siteId, e164 }, ...noBody }, mutation(o)),
+    releaseNumber: (siteId, e164, o) =>
+      data('releaseNumber', { params: { siteId, e164 }, ...noBody }, mutation(o)),
+    nominateMainNumber: (siteId, e164, o) =>
+      data('nominateMainNumber', { params: { siteId, e164 }, ...noBody }, mutation(o)),
+    addPortedNumbers: async (siteId, occupierId, numbers, o) =>
+      (
+        await data(
+          'addPortedNumbers',
+          { params: { siteId, occupierId }, body: { numbers } },
+          mutation(o),
+        )
+      ).numbers,
+    addCustomRange: async (siteId, occupierId, range, o) =>
+      (await data('addCustomRange', { params: { siteId, occupierId }, body: range }, mutation(o)))
+        .numbers,
+    setFloorPortRole: (floorPortId, roleId, o) =>
+      data('setFloorPortRole', { params: { floorPortId }, body: { roleId } }, mutation(o)),
+    registerHandset: (siteId, input, o) =>
+      data('registerHandset', { params: { siteId }, body: input }, mutation(o)),
+    remoteLogin: (handsetId, e164, o) =>
+      data('remoteLogin', { params: { handsetId }, body: { e164 } }, mutation(o)),
+    remoteLogout: (handsetId, o) =>
+      data('remoteLogout', { params: { handsetId }, ...noBody }, mutation(o)),
   };
 }

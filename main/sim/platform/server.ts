@@ -1,67 +1,104 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { World } from '../world/schema';
+import { hasBearerToken } from './auth';
+import { bindOperations, type OperationHandlers } from './bind-operations';
+import { FaultInjector, type FaultSettingsInput } from './faults';
+import { IdempotencyStore } from './idempotency';
+import { LinkTable } from './links';
+import { readStateFile, StateWriter, type PersistedState } from './persistence';
 import { ProblemError, problem, sendProblem } from './problem';
+import { RegistrationSimulator } from './registration';
+import { registerAdminRoutes } from './routes/admin';
+import type { RouteContext } from './routes/context';
+import { floorPortHandlers } from './routes/floor-ports';
+import { handsetHandlers } from './routes/handsets';
+import { numberHandlers } from './routes/numbers';
+import { siteHandlers } from './routes/sites';
+import { snapshotHandlers } from './routes/snapshot';
+import { voiceServiceHandlers } from './routes/voice-services';
+import { PlatformState } from './state';
+
+export const DEFAULT_REGISTRATION_DELAY_MS = 1_500;
 
 export interface PlatformSimulatorOptions {
+  /** The seed. Ignored when `statePath` names an existing state file (that state wins). */
   world: World;
   /** Bearer token clients must present; a random one is made when omitted. */
   token?: string;
   host?: '127.0.0.1';
   port?: number;
+  /** Keep the state in this file, written atomically after every change. */
+  statePath?: string;
+  /** How long a handset takes to register after a login (or after it gets link). */
+  registrationDelayMs?: number;
+  faults?: FaultSettingsInput;
+  /** Dice for fault injection (tests pass a fixed sequence). */
+  random?: () => number;
+  /** Enables the test-only `/_admin/*` endpoints (faults, link table). Off by default. */
+  admin?: boolean;
 }
 
 export interface PlatformSimulator {
   url: string;
   token: string;
-  world: World;
+  state: PlatformState;
+  links: LinkTable;
+  registration: RegistrationSimulator;
+  faults: FaultInjector;
   close(): Promise<void>;
 }
 
-const DEFAULT_PAGE_SIZE = 50;
-const MAX_PAGE_SIZE = 200;
-
-function tokensEqual(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    auth?: boolean;
+    admin?: boolean;
+  }
 }
 
-function paginate<T>(
-  items: T[],
-  query: { cursor?: string; limit?: string },
-): { items: T[]; nextCursor: string | null } {
-  const limit = query.limit === undefined ? DEFAULT_PAGE_SIZE : Number(query.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE)
-    throw new ProblemError(
-      problem(
-        400,
-        'INVALID_LIMIT',
-        'Invalid page size',
-        `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}.`,
-      ),
-    );
-  const start =
-    query.cursor === undefined ? 0 : Number(Buffer.from(query.cursor, 'base64url').toString());
-  if (!Number.isInteger(start) || start < 0)
-    throw new ProblemError(
-      problem(
-        400,
-        'INVALID_CURSOR',
-        'Invalid cursor',
-        'The cursor is not one this server gave out.',
-      ),
-    );
-  const end = start + limit;
-  return {
-    items: items.slice(start, end),
-    nextCursor: end < items.length ? Buffer.from(String(end)).toString('base64url') : null,
-  };
+function initialLinks(world: World): string[] {
+  return (
+    world.linkedFloorPorts ??
+    world.handsets.flatMap((h) => (h.floorPortId === null ? [] : [h.floorPortId]))
+  );
 }
 
-export function buildPlatformApp(world: World, token: string): FastifyInstance {
+interface Assembled {
+  app: FastifyInstance;
+  simulator: Omit<PlatformSimulator, 'url' | 'close'>;
+  close(): Promise<void>;
+}
+
+async function assemble(options: PlatformSimulatorOptions): Promise<Assembled> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const saved: PersistedState | null = options.statePath
+    ? await readStateFile(options.statePath)
+    : null;
+  const world = saved?.world ?? options.world;
+  const state = new PlatformState(world, saved?.siteRevisions);
+  const idempotency = new IdempotencyStore(saved?.idempotency);
+  const writer = options.statePath
+    ? new StateWriter(options.statePath, () => ({
+        format: 'dialtone-platform-state',
+        formatVersion: 1,
+        world: state.toWorld(),
+        siteRevisions: state.revisionsRecord(),
+        idempotency: idempotency.entries(),
+      }))
+    : null;
+  const persist = () => writer?.flush() ?? Promise.resolve();
+  const links = new LinkTable(initialLinks(world));
+  const registration = new RegistrationSimulator(state, links, {
+    delayMs: options.registrationDelayMs ?? DEFAULT_REGISTRATION_DELAY_MS,
+    onStateChanged: () => {
+      // A background change; a failed write shows up on the next request's write.
+      persist().catch(() => undefined);
+    },
+  });
+  const faults = new FaultInjector(options.faults, options.random);
+  await persist();
+
   const app = Fastify({ logger: false, forceCloseConnections: true });
-
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof ProblemError) return sendProblem(reply, error.problem);
     const status =
@@ -72,8 +109,8 @@ export function buildPlatformApp(world: World, token: string): FastifyInstance {
       reply,
       problem(
         status,
-        status >= 500 ? 'INTERNAL' : 'BAD_REQUEST',
-        'Request failed',
+        status >= 500 ? 'INTERNAL' : 'INVALID_REQUEST',
+        status >= 500 ? 'Internal error' : 'Invalid request',
         (error as Error).message,
       ),
     );
@@ -86,10 +123,8 @@ export function buildPlatformApp(world: World, token: string): FastifyInstance {
   );
 
   app.addHook('onRequest', async (request, reply) => {
-    if (request.url === '/v1/health') return;
-    const header = request.headers.authorization ?? '';
-    const given = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
-    if (!given || !tokensEqual(given, token)) {
+    const config = request.routeOptions.config;
+    if (config.auth !== false && !hasBearerToken(request, token)) {
       reply.header('WWW-Authenticate', 'Bearer realm="platform"');
       return sendProblem(
         reply,
@@ -101,77 +136,74 @@ export function buildPlatformApp(world: World, token: string): FastifyInstance {
         ),
       );
     }
+    if (config.admin) return;
+    const latency = faults.current.latencyMs;
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+    const decision = faults.beforeRequest();
+    if (decision.kind === 'dropBefore') {
+      reply.hijack();
+      request.raw.socket.destroy();
+      return;
+    }
+    if (decision.kind === 'rateLimit') {
+      reply.header('Retry-After', String(decision.retryAfterSeconds));
+      return sendProblem(
+        reply,
+        problem(
+          429,
+          'RATE_LIMITED',
+          'Too many requests',
+          `Rate limited; retry after ${decision.retryAfterSeconds} s.`,
+          { retryAfterSeconds: decision.retryAfterSeconds },
+        ),
+      );
+    }
+    if (decision.kind === 'serverError')
+      return sendProblem(
+        reply,
+        problem(500, 'INJECTED_FAULT', 'Internal error', 'The simulator injected a failure.'),
+      );
   });
 
-  const siteOr404 = (siteId: string) => {
-    const site = world.sites.find((s) => s.id === siteId);
-    if (!site)
-      throw new ProblemError(
-        problem(404, 'SITE_NOT_FOUND', 'Site not found', `There is no site ${siteId}.`),
-      );
-    return site;
+  const context: RouteContext = { state, links, registration };
+  const handlers = {
+    ...siteHandlers(context),
+    ...floorPortHandlers(context),
+    ...voiceServiceHandlers(context),
+    ...numberHandlers(context),
+    ...handsetHandlers(context),
+    ...snapshotHandlers(context),
+  } satisfies OperationHandlers;
+  bindOperations(app, handlers, {
+    idempotency,
+    persist,
+    dropAfterEffect: () => faults.dropAfter(),
+  });
+  if (options.admin) registerAdminRoutes(app, { state, links, faults });
+
+  return {
+    app,
+    simulator: { token, state, links, registration, faults },
+    async close() {
+      registration.close();
+      await app.close();
+      await persist();
+    },
   };
-
-  app.get('/v1/health', async () => ({ status: 'ok' }));
-  app.get('/v1/operator', async () => world.operator);
-
-  app.get<{ Querystring: { cursor?: string; limit?: string } }>('/v1/sites', async (request) =>
-    paginate(
-      world.sites.map((site) => ({
-        id: site.id,
-        name: site.name,
-        region: site.region,
-        city: site.city,
-        occupierCount: world.occupiers.filter((o) => o.siteId === site.id).length,
-        floorPortCount: world.floorPorts.filter((p) => p.siteId === site.id).length,
-      })),
-      request.query,
-    ),
-  );
-
-  app.get<{ Params: { siteId: string } }>('/v1/sites/:siteId', async (request) =>
-    siteOr404(request.params.siteId),
-  );
-
-  app.get<{ Params: { siteId: string }; Querystring: { cursor?: string; limit?: string } }>(
-    '/v1/sites/:siteId/occupiers',
-    async (request) => {
-      siteOr404(request.params.siteId);
-      return paginate(
-        world.occupiers.filter((o) => o.siteId === request.params.siteId),
-        request.query,
-      );
-    },
-  );
-
-  app.get<{ Params: { siteId: string }; Querystring: { cursor?: string; limit?: string } }>(
-    '/v1/sites/:siteId/floor-ports',
-    async (request) => {
-      siteOr404(request.params.siteId);
-      return paginate(
-        world.floorPorts.filter((p) => p.siteId === request.params.siteId),
-        request.query,
-      );
-    },
-  );
-
-  return app;
 }
 
 /** Starts the simulator on a loopback port (a free one unless `port` is given). */
 export async function startPlatformSimulator(
   options: PlatformSimulatorOptions,
 ): Promise<PlatformSimulator> {
-  const token = options.token ?? randomBytes(24).toString('base64url');
-  const app = buildPlatformApp(options.world, token);
-  await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
-  const address = app.server.address();
+  const assembled = await assemble(options);
+  await assembled.app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+  const address = assembled.app.server.address();
   if (address === null || typeof address === 'string')
     throw new Error('The platform simulator did not get a TCP port.');
   return {
+    ...assembled.simulator,
     url: `http://127.0.0.1:${address.port}`,
-    token,
-    world: options.world,
-    close: () => app.close(),
+    close: () => assembled.close(),
   };
 }

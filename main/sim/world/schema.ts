@@ -25,6 +25,11 @@ export const World = z
     numbers: z.array(PhoneNumber).default([]),
     handsetModels: z.array(HandsetModel).default([]),
     handsets: z.array(Handset).default([]),
+    /**
+     * Floor ports with link when the world starts (until the switch simulators feed link
+     * state). When absent: every floor port a handset is plugged in to.
+     */
+    linkedFloorPorts: z.array(z.string().min(1)).optional(),
   })
   .superRefine((world, ctx) => {
     const siteIds = new Set(world.sites.map((site) => site.id));
@@ -52,6 +57,13 @@ export const World = z
       'number',
       world.numbers.map((n) => n.e164),
     );
+    const floorPortIds = new Set(world.floorPorts.map((port) => port.id));
+    for (const floorPortId of world.linkedFloorPorts ?? [])
+      if (!floorPortIds.has(floorPortId))
+        ctx.addIssue({
+          code: 'custom',
+          message: `linked floor port ${floorPortId} is not a floor port of the world`,
+        });
     for (const occupier of world.occupiers) {
       if (!siteIds.has(occupier.siteId))
         ctx.addIssue({

@@ -1,0 +1,135 @@
+import { CodedError } from '../../shared/ipc/errors';
+
+/**
+ * How the client reports failures. Every error is a CodedError whose `detail` says whether a
+ * retry (with the same Idempotency-Key) is sensible and whether a mutation may have happened.
+ */
+export interface PlatformErrorDetail {
+  /** HTTP status, when the platform answered. */
+  status?: number;
+  /** The RFC 9457 problem the platform sent, when it sent one. */
+  problem?: unknown;
+  /** A retry may succeed (network trouble, 429, 5xx). */
+  retryable: boolean;
+  /** A mutation may or may not have taken effect (the answer was lost): retry with the same key. */
+  outcomeUnknown: boolean;
+  /** From `Retry-After` on a 429 or 503. */
+  retryAfterSeconds?: number;
+}
+
+export const PLATFORM_ERROR_CODES = {
+  unauthorized: 'PLATFORM_UNAUTHORIZED',
+  unreachable: 'PLATFORM_UNREACHABLE',
+  tls: 'PLATFORM_TLS_ERROR',
+  timeout: 'PLATFORM_TIMEOUT',
+  connectionLost: 'PLATFORM_CONNECTION_LOST',
+  badResponse: 'PLATFORM_BAD_RESPONSE',
+  invalidRequest: 'PLATFORM_INVALID_REQUEST',
+} as const;
+
+/** Problem code `POOL_EXHAUSTED` arrives as `PLATFORM_POOL_EXHAUSTED`. */
+export function platformCode(problemCode: string): string {
+  return `PLATFORM_${problemCode}`;
+}
+
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'EADDRNOTAVAIL',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+function causeCode(error: unknown): string {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return '';
+}
+
+function causeMessage(error: unknown): string {
+  const cause = (error as { cause?: unknown }).cause;
+  if (cause instanceof Error) return cause.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function isTlsFailure(code: string, message: string): boolean {
+  return (
+    /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|HOSTNAME_MISMATCH/.test(code) ||
+    /certificate|SSL routines|TLS/i.test(message)
+  );
+}
+
+/** Classifies a failed `fetch` (no HTTP answer) for the engineer and for retry logic. */
+export function networkFailure(error: unknown, baseUrl: string, isMutation: boolean): CodedError {
+  const code = causeCode(error);
+  const message = causeMessage(error);
+  if ((error as { name?: string }).name === 'TimeoutError')
+    return new CodedError(
+      PLATFORM_ERROR_CODES.timeout,
+      `The platform at ${baseUrl} did not answer in time. Check the network, or work offline; pending changes are retried.`,
+      { retryable: true, outcomeUnknown: isMutation } satisfies PlatformErrorDetail,
+    );
+  if (isTlsFailure(code, message))
+    return new CodedError(
+      PLATFORM_ERROR_CODES.tls,
+      `The secure connection to ${baseUrl} failed (${code || message}). The platform's certificate is not trusted: check the URL, or ask IT about a proxy that intercepts HTTPS.`,
+      { retryable: false, outcomeUnknown: false } satisfies PlatformErrorDetail,
+    );
+  if (UNREACHABLE_CODES.has(code))
+    return new CodedError(
+      PLATFORM_ERROR_CODES.unreachable,
+      `The platform at ${baseUrl} could not be reached (${code}). Check the network and the URL, or work offline.`,
+      { retryable: true, outcomeUnknown: false } satisfies PlatformErrorDetail,
+    );
+  return new CodedError(
+    PLATFORM_ERROR_CODES.connectionLost,
+    `The connection to ${baseUrl} was lost before the platform answered (${code || message}).${isMutation ? ' The change may or may not have been made; it is safe to retry with the same key.' : ''}`,
+    { retryable: true, outcomeUnknown: isMutation } satisfies PlatformErrorDetail,
+  );
+}
+
+interface ProblemBody {
+  code?: unknown;
+  detail?: unknown;
+  title?: unknown;
+}
+
+/** Turns a non-2xx answer into a CodedError carrying the problem's code and message. */
+export function problemFailure(
+  status: number,
+  body: unknown,
+  text: string,
+  baseUrl: string,
+  retryAfter: string | null,
+): CodedError {
+  const p = (body ?? {}) as ProblemBody;
+  const retryAfterSeconds =
+    retryAfter !== null && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
+  const detail: PlatformErrorDetail = {
+    status,
+    problem: body,
+    retryable: status === 429 || status >= 500,
+    outcomeUnknown: false,
+    ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+  };
+  if (status === 401)
+    return new CodedError(
+      PLATFORM_ERROR_CODES.unauthorized,
+      `The platform at ${baseUrl} refused the API token (401). Check the token in Settings.`,
+      detail,
+    );
+  const code = typeof p.code === 'string' && p.code ? p.code : `HTTP_${status}`;
+  const said =
+    typeof p.detail === 'string'
+      ? p.detail
+      : typeof p.title === 'string'
+        ? p.title
+        : text.slice(0, 200) || `HTTP ${status}`;
+  return new CodedError(platformCode(code), said, detail);
+}

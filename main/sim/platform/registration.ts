@@ -1,0 +1,86 @@
+import { EventEmitter } from 'node:events';
+import type { Handset } from '../../../shared/platform/schemas';
+import type { LinkTable } from './links';
+import type { PlatformState } from './state';
+
+export interface RegistrationChange {
+  handsetId: string;
+  registration: Handset['registration'];
+}
+
+export interface RegistrationOptions {
+  /** How long a logged-in handset takes to register once it has link. */
+  delayMs: number;
+  /** Called after the simulator changed state by itself (to persist it). */
+  onStateChanged: () => void;
+}
+
+/**
+ * Simulated SIP registration: a handset with a number logged in registers `delayMs` after
+ * the login (or after its floor port gets link); without link it stays `registering`, and
+ * losing link drops a registered handset back to `registering`. Emits `change`.
+ */
+export class RegistrationSimulator {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly events = new EventEmitter();
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly state: PlatformState,
+    private readonly links: LinkTable,
+    private readonly options: RegistrationOptions,
+  ) {
+    this.unsubscribe = links.onChange(({ floorPortId, up }) => {
+      for (const handset of state.handsets.values()) {
+        if (handset.floorPortId !== floorPortId || handset.loggedInNumber === null) continue;
+        if (up) this.schedule(handset.id);
+        else if (handset.registration === 'registered') this.update(handset, 'registering');
+      }
+    });
+    for (const handset of state.handsets.values())
+      if (handset.registration === 'registering') this.schedule(handset.id);
+  }
+
+  /** Starts (or restarts) the registration countdown of a handset that was just logged in. */
+  schedule(handsetId: string): void {
+    this.cancel(handsetId);
+    const timer = setTimeout(() => {
+      this.timers.delete(handsetId);
+      const handset = this.state.handsets.get(handsetId);
+      if (!handset || handset.loggedInNumber === null) return;
+      if (handset.registration === 'registered') return;
+      if (!this.links.isUp(handset.floorPortId)) return;
+      this.update(handset, 'registered');
+    }, this.options.delayMs);
+    timer.unref();
+    this.timers.set(handsetId, timer);
+  }
+
+  cancel(handsetId: string): void {
+    const timer = this.timers.get(handsetId);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(handsetId);
+  }
+
+  onChange(listener: (change: RegistrationChange) => void): () => void {
+    this.events.on('change', listener);
+    return () => this.events.off('change', listener);
+  }
+
+  close(): void {
+    this.unsubscribe();
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private update(handset: Handset, registration: Handset['registration']): void {
+    handset.registration = registration;
+    handset.version += 1;
+    this.state.touchSite(handset.siteId);
+    this.options.onStateChanged();
+    this.events.emit('change', {
+      handsetId: handset.id,
+      registration,
+    } satisfies RegistrationChange);
+  }
+}

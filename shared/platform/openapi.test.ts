@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { operations } from './contract';
+import committed from './openapi.json';
+import { buildOpenApiDocument } from './openapi';
+
+describe('the OpenAPI document', () => {
+  it('committed openapi.json is exactly what the contract generates (regenerate it if this fails)', () => {
+    expect(committed).toEqual(buildOpenApiDocument());
+  });
+
+  it('has one operation per contract entry, with its path, method and operationId', () => {
+    const document = buildOpenApiDocument() as {
+      paths: Record<string, Record<string, { operationId: string }>>;
+    };
+    for (const [operationId, spec] of Object.entries(operations))
+      expect(document.paths[spec.path]?.[spec.method]?.operationId).toBe(operationId);
+    const count = Object.values(document.paths).flatMap((methods) => Object.keys(methods)).length;
+    expect(count).toBe(Object.keys(operations).length);
+  });
+
+  it('documents Idempotency-Key on every mutation and If-Match where a version is checked', () => {
+    const document = buildOpenApiDocument() as {
+      paths: Record<string, Record<string, { parameters?: { name: string; required: boolean }[] }>>;
+    };
+    for (const spec of Object.values(operations)) {
+      const names = (document.paths[spec.path]?.[spec.method]?.parameters ?? []).map((p) => p.name);
+      expect(names.includes('Idempotency-Key')).toBe(spec.mutation);
+      expect(names.includes('If-Match')).toBe(spec.ifMatch !== 'none');
+    }
+  });
+
+  it('points every $ref at a schema it defines', () => {
+    const document = buildOpenApiDocument();
+    const text = JSON.stringify(document);
+    const schemas = (document.components as { schemas: Record<string, unknown> }).schemas;
+    const refs = [...text.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThan(20);
+    expect(refs.filter((name) => !(name! in schemas))).toEqual([]);
+  });
+});
