@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../app/version';
 import { EXIT, processIo, reportFailure, type CliIo } from './io';
+import { registerNumbersCommand } from './numbers';
 import { registerPlatformCommand } from './platform';
 import { registerStartCommand } from './start';
 
@@ -14,6 +15,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .showHelpAfterError('(run with --help for usage)');
   registerStartCommand(program, io, setExit);
   registerPlatformCommand(program, io, setExit);
+  registerNumbersCommand(program, io, setExit);
   return program;
 }
 
