@@ -1,0 +1,14 @@
+export { DEFAULT_BACKOFF, backoffDelay } from './backoff';
+export type { BackoffPolicy } from './backoff';
+export { seededRandom, systemClock } from './clock';
+export type { RandomSource, SyncClock } from './clock';
+export { createConnectivity } from './connectivity';
+export type { Connectivity, ConnectivityState } from './connectivity';
+export { classifyFailure } from './failure';
+export type { SendFailure } from './failure';
+export type { MutationGateway } from './gateway';
+export { createPlatformGateway } from './platform-gateway';
+export { SYNC_ACTOR, createSyncEngine, planLanes } from './sync-engine';
+export type { SyncEngine, SyncRunResult } from './sync-engine';
+export { createSyncService } from './sync-service';
+export type { SyncService, SyncServiceOptions } from './sync-service';

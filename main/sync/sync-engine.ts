@@ -1,0 +1,245 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ifMatchFor,
+  resourceKeyOf,
+  type JobState,
+  type OutboxEntry,
+  type SyncProgress,
+} from '../../shared/jobs';
+import type { JobService } from '../jobs';
+import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff';
+import type { RandomSource, SyncClock } from './clock';
+import { classifyFailure } from './failure';
+import type { MutationGateway } from './gateway';
+
+export const SYNC_ACTOR = 'sync';
+
+export interface SyncEngineOptions {
+  jobs: JobService;
+  gateway: MutationGateway;
+  clock: SyncClock;
+  random: RandomSource;
+  /** Whether sync may talk to the platform now (health, and the engineer's "work offline"). */
+  isOnline(): boolean;
+  /** Told when retries suggest the platform has gone away (health check failed). */
+  reportOffline?(reason: string): void;
+  backoff?: BackoffPolicy;
+  /** How many resources are sent to at once; entries of one resource always go in order. */
+  concurrency?: number;
+}
+
+export interface SyncRunResult {
+  applied: number;
+  conflicts: number;
+  needsAttention: number;
+  /** Entries still queued when the run ended (offline, unauthorised, or behind a blocked one). */
+  remaining: number;
+  stopped: null | { reason: 'offline' | 'unauthorized'; message: string };
+  snapshotRefreshed: boolean;
+}
+
+type SendOutcome =
+  | { kind: 'applied'; version: number | null }
+  | { kind: 'conflict' }
+  | { kind: 'rejected'; status: number; code: string; message: string }
+  | { kind: 'stop'; reason: 'offline' | 'unauthorized'; message: string };
+
+/** Entries ready to send, one lane per resource in outbox order; a blocked resource waits. */
+export function planLanes(state: JobState): OutboxEntry[][] {
+  const lanes = new Map<string, OutboxEntry[]>();
+  const blocked = new Set<string>();
+  for (const item of state.outbox) {
+    const key = resourceKeyOf(item.entry.mutation);
+    if (item.status === 'conflict' || item.status === 'needsAttention') {
+      blocked.add(key);
+      lanes.delete(key);
+      continue;
+    }
+    if (item.status !== 'queued' || blocked.has(key)) continue;
+    const lane = lanes.get(key);
+    if (lane) lane.push(item.entry);
+    else lanes.set(key, [item.entry]);
+  }
+  return [...lanes.values()];
+}
+
+export interface SyncEngine {
+  /** Sends a job's queued outbox, then refreshes its snapshot. Never throws for platform failures. */
+  syncJob(jobId: string, onProgress?: (progress: SyncProgress) => void): Promise<SyncRunResult>;
+}
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const policy = options.backoff ?? DEFAULT_BACKOFF;
+  const concurrency = options.concurrency ?? 16;
+  const { gateway, clock, random, jobs } = options;
+
+  async function send(entry: OutboxEntry, ifMatch: number | null): Promise<SendOutcome> {
+    for (let attempt = 0; ; attempt++) {
+      if (!options.isOnline())
+        return { kind: 'stop', reason: 'offline', message: 'Dialtone is offline.' };
+      try {
+        const { version } = await gateway.apply(entry.mutation, {
+          idempotencyKey: entry.idempotencyKey,
+          ifMatch,
+        });
+        return { kind: 'applied', version };
+      } catch (error) {
+        const failure = classifyFailure(error);
+        if (failure.kind === 'conflict') return failure;
+        if (failure.kind === 'rejected') return failure;
+        if (failure.kind === 'unauthorized')
+          return { kind: 'stop', reason: 'unauthorized', message: failure.message };
+        if ((attempt + 1) % policy.attemptsBeforeHealthCheck === 0 && !(await platformAnswers())) {
+          const message = `The platform stopped answering (${failure.reason}).`;
+          options.reportOffline?.(message);
+          return { kind: 'stop', reason: 'offline', message };
+        }
+        await clock.sleep(failure.retryAfterMs ?? backoffDelay(attempt, random, policy));
+      }
+    }
+  }
+
+  /** A read (snapshot, current value) with the same retry rules; null when it never came. */
+  async function readWithRetry<T>(read: () => Promise<T>): Promise<T | null> {
+    for (let attempt = 0; attempt < policy.attemptsBeforeHealthCheck * 2; attempt++) {
+      if (!options.isOnline()) return null;
+      try {
+        return await read();
+      } catch (error) {
+        const failure = classifyFailure(error);
+        if (failure.kind !== 'retry') return null;
+        await clock.sleep(failure.retryAfterMs ?? backoffDelay(attempt, random, policy));
+      }
+    }
+    return null;
+  }
+
+  /** Unreachable only when several health checks in a row fail, so one lost probe is not an outage. */
+  async function platformAnswers(): Promise<boolean> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (await gateway.health()) return true;
+      await clock.sleep(backoffDelay(attempt, random, policy));
+    }
+    return false;
+  }
+
+  async function syncJob(
+    jobId: string,
+    onProgress?: (progress: SyncProgress) => void,
+  ): Promise<SyncRunResult> {
+    const state = await jobs.state(jobId);
+    const lanes = planLanes(state);
+    const total = lanes.reduce((sum, lane) => sum + lane.length, 0);
+    const result: SyncRunResult = {
+      applied: 0,
+      conflicts: 0,
+      needsAttention: 0,
+      remaining: total,
+      stopped: null,
+      snapshotRefreshed: false,
+    };
+    let done = 0;
+    onProgress?.({ done, total });
+
+    // Versions our own changes produced during this run, on top of the journal's chain.
+    const produced = new Map<string, Map<number, number>>();
+    const ifMatchOf = (entry: OutboxEntry): number | null => {
+      let version = ifMatchFor(state, entry);
+      const chain = produced.get(resourceKeyOf(entry.mutation));
+      while (version !== null && chain?.has(version)) version = chain.get(version)!;
+      return version;
+    };
+
+    async function runLane(lane: OutboxEntry[]): Promise<void> {
+      for (const entry of lane) {
+        if (result.stopped) return;
+        const ifMatch = ifMatchOf(entry);
+        const outcome = await send(entry, ifMatch);
+        if (outcome.kind === 'stop') {
+          result.stopped ??= { reason: outcome.reason, message: outcome.message };
+          return;
+        }
+        if (outcome.kind === 'applied') {
+          await jobs.record(jobId, [
+            {
+              id: `applied-${entry.entryId}`,
+              actor: SYNC_ACTOR,
+              type: 'MutationApplied',
+              payload: {
+                entryId: entry.entryId,
+                sentIfMatch: ifMatch,
+                resultVersion: outcome.version,
+              },
+            },
+          ]);
+          if (ifMatch !== null && outcome.version !== null) {
+            const key = resourceKeyOf(entry.mutation);
+            const chain = produced.get(key) ?? new Map<number, number>();
+            chain.set(ifMatch, outcome.version);
+            produced.set(key, chain);
+          }
+          result.applied++;
+          result.remaining--;
+          onProgress?.({ done: ++done, total });
+          continue;
+        }
+        if (outcome.kind === 'conflict') {
+          const theirs = await readWithRetry(() => gateway.currentValue(entry.mutation));
+          if (theirs === null) return; // Cannot show the conflict yet: it stays queued.
+          await jobs.record(jobId, [
+            {
+              id: `conflict-${entry.entryId}`,
+              actor: SYNC_ACTOR,
+              type: 'ConflictRaised',
+              payload: { entryId: entry.entryId, theirs },
+            },
+          ]);
+          result.conflicts++;
+        } else {
+          await jobs.record(jobId, [
+            {
+              id: `attention-${entry.entryId}-${randomUUID()}`,
+              actor: SYNC_ACTOR,
+              type: 'MutationNeedsAttention',
+              payload: {
+                entryId: entry.entryId,
+                status: outcome.status,
+                code: outcome.code,
+                message: outcome.message,
+              },
+            },
+          ]);
+          result.needsAttention++;
+        }
+        result.remaining--;
+        onProgress?.({ done: ++done, total });
+        return; // Later changes to this resource wait until the engineer has looked.
+      }
+    }
+
+    let next = 0;
+    const workers = Array.from({ length: Math.min(concurrency, lanes.length) }, async () => {
+      while (next < lanes.length && !result.stopped) await runLane(lanes[next++]!);
+    });
+    await Promise.all(workers);
+
+    if (!result.stopped && options.isOnline()) {
+      const snapshot = await readWithRetry(() => gateway.snapshot(state.siteId, state.occupierId));
+      // Without a snapshot the pushed changes are still recorded; the next run refreshes it.
+      if (snapshot !== null) {
+        await jobs.record(jobId, [
+          {
+            id: `snapshot-${randomUUID()}`,
+            actor: SYNC_ACTOR,
+            type: 'SnapshotRefreshed',
+            payload: { snapshot },
+          },
+        ]);
+        result.snapshotRefreshed = true;
+      }
+    }
+    return result;
+  }
+
+  return { syncJob };
+}

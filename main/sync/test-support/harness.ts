@@ -1,0 +1,133 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FaultSettingsInput } from '../../sim/platform/faults';
+import { createPlatformClient, type PlatformClient } from '../../platform/client';
+import { startPlatformSimulator, type PlatformSimulator } from '../../sim/platform/server';
+import { loadDemoWorld } from '../../sim/world/load';
+import {
+  createConfStore,
+  createJobService,
+  createSettingsStore,
+  createSnapshotCache,
+  type JobService,
+} from '../../jobs';
+import { seededRandom, type SyncClock } from '../clock';
+import { createConnectivity, type Connectivity } from '../connectivity';
+import { createPlatformGateway } from '../platform-gateway';
+import { createSyncService, type SyncService } from '../sync-service';
+
+export const SITE = 'lon-shoreditch';
+export const OCCUPIER = 'occ-brightwater';
+
+/** A clock whose sleeps return at once and are remembered, so backoff costs no real time. */
+export function instantClock(): SyncClock & { slept: number[] } {
+  let now = 0;
+  const slept: number[] = [];
+  return {
+    slept,
+    now: () => now,
+    sleep: async (ms) => {
+      slept.push(ms);
+      now += ms;
+    },
+  };
+}
+
+/** The real simulator on 127.0.0.1 (state kept in a file so it can stop and come back). */
+export class SimulatorUnderTest {
+  simulator: PlatformSimulator | null = null;
+  readonly statePath: string;
+  readonly token = 'test-token-0123456789abcdef';
+  port = 0;
+
+  constructor(directory: string) {
+    this.statePath = join(directory, 'platform-state.json');
+  }
+
+  async start(
+    options: { faults?: FaultSettingsInput; seed?: number } = {},
+  ): Promise<PlatformSimulator> {
+    this.simulator = await startPlatformSimulator({
+      world: loadDemoWorld(),
+      statePath: this.statePath,
+      token: this.token,
+      port: this.port,
+      registrationDelayMs: 0,
+      ...(options.faults ? { faults: options.faults } : {}),
+      ...(options.seed === undefined ? {} : { random: seededRandom(options.seed) }),
+    });
+    this.port = Number(new URL(this.simulator.url).port);
+    return this.simulator;
+  }
+
+  async stop(): Promise<void> {
+    await this.simulator?.close();
+    this.simulator = null;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+}
+
+export interface SyncHarness {
+  directory: string;
+  platform: SimulatorUnderTest;
+  /** Dialtone's own client (what sync uses). */
+  client: PlatformClient;
+  jobs: JobService;
+  connectivity: Connectivity;
+  sync: SyncService;
+  clock: ReturnType<typeof instantClock>;
+  close(): Promise<void>;
+}
+
+/** The main services as the app wires them, against the simulator, with an instant clock. */
+export async function startSyncHarness(seed = 1): Promise<SyncHarness> {
+  const directory = mkdtempSync(join(tmpdir(), 'dialtone-sync-'));
+  const platform = new SimulatorUnderTest(directory);
+  await platform.start();
+  const client = createPlatformClient({
+    baseUrl: platform.url,
+    token: platform.token,
+    timeoutMs: 5_000,
+  });
+  const gateway = createPlatformGateway(client);
+  const store = createConfStore(directory);
+  const connectivity = createConnectivity({
+    health: () => client.health(),
+    settings: createSettingsStore(store),
+  });
+  const jobs = await createJobService({
+    jobsDirectory: join(directory, 'jobs'),
+    store,
+    snapshots: { pull: (siteId, occupierId) => gateway.snapshot(siteId, occupierId) },
+    snapshotCache: createSnapshotCache(join(directory, 'snapshots')),
+    isOnline: () => connectivity.canSync(),
+  });
+  const clock = instantClock();
+  const sync = createSyncService({
+    jobs,
+    gateway,
+    connectivity,
+    clock,
+    random: seededRandom(seed),
+    concurrency: 8,
+  });
+  await connectivity.check();
+  return {
+    directory,
+    platform,
+    client,
+    jobs,
+    connectivity,
+    sync,
+    clock,
+    async close() {
+      await sync.close();
+      await jobs.close();
+      await platform.stop();
+    },
+  };
+}
