@@ -162,7 +162,7 @@ function read<P extends z.ZodObject, Q extends z.ZodObject, R extends z.ZodType>
     body: null,
     status: 200 as const,
     response: spec.response,
-    mutation: false,
+    mutation: false as const,
     ifMatch: 'none' as const,
     etag: spec.etag ?? false,
     problems: spec.problems ?? [],
@@ -183,7 +183,7 @@ function mutate<P extends z.ZodObject, B extends z.ZodType | null, R extends z.Z
   etag: boolean;
   problems: number[];
 }) {
-  return { ...spec, query: NoParams, mutation: true, auth: true };
+  return { ...spec, query: NoParams, mutation: true as const, auth: true };
 }
 
 export const operations = {
@@ -503,6 +503,10 @@ export const operations = {
 export type Operations = typeof operations;
 export type OperationId = keyof Operations;
 export const operationIds = Object.keys(operations) as OperationId[];
+/** The operations that change something (and accept an Idempotency-Key). */
+export type MutationId = {
+  [K in OperationId]: Operations[K]['mutation'] extends true ? K : never;
+}[OperationId];
 
 type BodyOf<B> = B extends z.ZodType ? z.output<B> : undefined;
 type BodyInputOf<B> = B extends z.ZodType ? z.input<B> : undefined;

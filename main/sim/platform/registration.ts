@@ -8,6 +8,12 @@ export interface RegistrationChange {
   registration: Handset['registration'];
 }
 
+/** What happened when a registration countdown ran out. */
+export interface RegistrationAttempt {
+  handsetId: string;
+  outcome: 'registered' | 'noLink' | 'notLoggedIn';
+}
+
 export interface RegistrationOptions {
   /** How long a logged-in handset takes to register once it has link. */
   delayMs: number;
@@ -47,10 +53,11 @@ export class RegistrationSimulator {
     const timer = setTimeout(() => {
       this.timers.delete(handsetId);
       const handset = this.state.handsets.get(handsetId);
-      if (!handset || handset.loggedInNumber === null) return;
-      if (handset.registration === 'registered') return;
-      if (!this.links.isUp(handset.floorPortId)) return;
-      this.update(handset, 'registered');
+      if (!handset || handset.loggedInNumber === null)
+        return this.attempted(handsetId, 'notLoggedIn');
+      if (!this.links.isUp(handset.floorPortId)) return this.attempted(handsetId, 'noLink');
+      if (handset.registration !== 'registered') this.update(handset, 'registered');
+      this.attempted(handsetId, 'registered');
     }, this.options.delayMs);
     timer.unref();
     this.timers.set(handsetId, timer);
@@ -67,10 +74,20 @@ export class RegistrationSimulator {
     return () => this.events.off('change', listener);
   }
 
+  /** Every countdown that ran out, with what came of it (tests wait on this, not on clocks). */
+  onAttempt(listener: (attempt: RegistrationAttempt) => void): () => void {
+    this.events.on('attempt', listener);
+    return () => this.events.off('attempt', listener);
+  }
+
   close(): void {
     this.unsubscribe();
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+  }
+
+  private attempted(handsetId: string, outcome: RegistrationAttempt['outcome']): void {
+    this.events.emit('attempt', { handsetId, outcome } satisfies RegistrationAttempt);
   }
 
   private update(handset: Handset, registration: Handset['registration']): void {

@@ -15,10 +15,17 @@ export interface TestPlatform {
   close(): Promise<void>;
 }
 
+let shared: ContractChecker | null = null;
+/** One checker per test file: ajv compiles each schema once. */
+function sharedChecker(): ContractChecker {
+  shared ??= createContractChecker();
+  return shared;
+}
+
 /** A simulator on loopback with the demo world (unless given one), and a checked client. */
 export async function startTestPlatform(
   options: Partial<PlatformSimulatorOptions> = {},
-  checker: ContractChecker = createContractChecker(),
+  checker: ContractChecker = sharedChecker(),
 ): Promise<TestPlatform> {
   const simulator = await startPlatformSimulator({
     world: loadDemoWorld(),
