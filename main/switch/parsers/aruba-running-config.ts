@@ -112,6 +112,7 @@ function interfaceRecord(name: string, lines: string[], config: ArubaConfigText)
       .map((block) => vlanNumber(block.name))
       .filter((vlan): vlan is number => vlan !== null);
   }
+  for (const vlan of record.voiceVlansKnown ?? []) effective.push(`vlan ${vlan} voice`);
   for (const line of config.globalLines) {
     const edge = /^spanning-tree (\S+) admin-edge-port$/.exec(line);
     if (edge && portListIncludes(edge[1] ?? '', name))
