@@ -4,6 +4,7 @@ import { EXIT, processIo, reportFailure, type CliIo } from './io';
 import { registerNumbersCommand } from './numbers';
 import { registerPlatformCommand } from './platform';
 import { registerStartCommand } from './start';
+import { registerSwitchCommand } from './switch';
 
 /** Builds the `dialtone` command line; each command group registers itself from its own file. */
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
@@ -16,6 +17,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerStartCommand(program, io, setExit);
   registerPlatformCommand(program, io, setExit);
   registerNumbersCommand(program, io, setExit);
+  registerSwitchCommand(program, io, setExit);
   return program;
 }
 

@@ -1,0 +1,15 @@
+import type { Command } from 'commander';
+import type { CliIo } from './io';
+import { registerSwitchParseCommand } from './switch-parse';
+
+/** `dialtone switch …`: the switch console tools. Each subcommand registers itself from its own file. */
+export function registerSwitchCommand(
+  program: Command,
+  io: CliIo,
+  setExit: (code: number) => void,
+): void {
+  const switchCommand = program
+    .command('switch')
+    .description('switch console tools: parse show output, simulate switches, apply port roles');
+  registerSwitchParseCommand(switchCommand, io, setExit);
+}
