@@ -1,6 +1,6 @@
 import type { PhoneNumber } from '../platform/schemas';
 import type { CheckStage, FixAction, NumberFinding } from './findings';
-import type { OccupierNumbers } from './occupier-numbers';
+import { isUsableNumber, type OccupierNumbers } from './occupier-numbers';
 import { count, listNumbers } from './wording';
 
 /** The count findings, by topic; the caller puts the topics in the report's order. */
@@ -13,6 +13,7 @@ export interface CountFindings {
 }
 
 const e164s = (numbers: readonly PhoneNumber[]) => numbers.map((n) => n.e164);
+const byE164 = (a: PhoneNumber, b: PhoneNumber) => (a.e164 < b.e164 ? -1 : a.e164 > b.e164 ? 1 : 0);
 
 /** The main number to keep when several are marked: an active one first, then by E.164. */
 function mainToKeep(mains: readonly PhoneNumber[]): PhoneNumber | undefined {
@@ -30,8 +31,25 @@ export function checkCounts(
   stage: CheckStage,
 ): CountFindings {
   const found: CountFindings = { main: [], activation: [], allocation: [], pool: [], spare: [] };
-  const { quantity, plan, active } = state;
-  let spares = state.usableSpares;
+  const { quantity, plan } = state;
+
+  // One main number per occupier per site. Those demoted become ordinary numbers, so the
+  // counts below already include them and the fixes add up once all are carried out.
+  const keep = mainToKeep(state.mains);
+  const demoted = state.mains.filter((n) => n !== keep);
+  if (keep && demoted.length > 0)
+    found.main.push({
+      id: 'main.multiple',
+      severity: 'error',
+      message: `${count(state.mains.length, 'number is', 'numbers are')} marked as the main number, but an occupier has one per site: keep ${keep.e164} and stop treating ${listNumbers(e164s(demoted))} as main.`,
+      numbers: e164s(state.mains),
+      fix: { kind: 'demoteMain', numbers: e164s(demoted) },
+    });
+  const active = [...state.active, ...demoted.filter((n) => n.state === 'ACTIVE')].sort(byE164);
+  let spares = [
+    ...state.usableSpares,
+    ...demoted.filter((n) => n.state === 'RESERVED' && isUsableNumber(state, n)),
+  ];
   let fromPool = 0;
 
   // Activated count = total voice QTY.
@@ -97,17 +115,6 @@ export function checkCounts(
         : `No main number yet: every occupier needs one (the inbound reception number) before sign-off; ${how}.`,
       numbers: spare ? [spare.e164] : [],
       fix,
-    });
-  }
-  const keep = mainToKeep(state.mains);
-  if (keep && state.mains.length > 1) {
-    const demote = e164s(state.mains.filter((n) => n !== keep));
-    found.main.push({
-      id: 'main.multiple',
-      severity: 'error',
-      message: `${count(state.mains.length, 'number is', 'numbers are')} marked as the main number, but an occupier has one per site: keep ${keep.e164} and stop treating ${listNumbers(demote)} as main.`,
-      numbers: e164s(state.mains),
-      fix: { kind: 'demoteMain', numbers: demote },
     });
   }
   if (keep?.state === 'RESERVED')

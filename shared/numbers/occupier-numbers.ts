@@ -43,6 +43,17 @@ function isVersionOfFirstAdd(version: number): boolean {
   return version <= 1;
 }
 
+/** Fit to activate or nominate: of an allowed type and held by no other occupier. */
+export function isUsableNumber(
+  state: Pick<OccupierNumbers, 'classifications' | 'heldElsewhere'>,
+  number: PhoneNumber,
+): boolean {
+  return (
+    state.classifications.get(number.e164)?.allowed === true &&
+    !state.heldElsewhere.has(number.e164)
+  );
+}
+
 export function gatherOccupierNumbers(
   snapshot: SiteSnapshot,
   index: SnapshotIndex,
@@ -78,7 +89,7 @@ export function gatherOccupierNumbers(
   );
   const spares = numbers.filter((n) => n.state === 'RESERVED' && !n.isMain);
   const usableSpares = spares
-    .filter((n) => classifications.get(n.e164)?.allowed === true && !heldElsewhere.has(n.e164))
+    .filter((n) => isUsableNumber({ classifications, heldElsewhere }, n))
     // Stable sort keeps E.164 order within each group.
     .sort((a, b) => Number(!MANUAL_SOURCES.has(a.source)) - Number(!MANUAL_SOURCES.has(b.source)));
   const hasManualNumbers = numbers.some((n) => MANUAL_SOURCES.has(n.source));
