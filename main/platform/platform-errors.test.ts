@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { networkFailure, problemFailure } from './platform-errors';
+
+function fetchFailure(code: string, message = 'boom'): Error {
+  return new TypeError('fetch failed', { cause: Object.assign(new Error(message), { code }) });
+}
+
+describe('platform client failures', () => {
+  it.each([
+    ['DEPTH_ZERO_SELF_SIGNED_CERT', 'PLATFORM_TLS_ERROR'],
+    ['SELF_SIGNED_CERT_IN_CHAIN', 'PLATFORM_TLS_ERROR'],
+    ['CERT_HAS_EXPIRED', 'PLATFORM_TLS_ERROR'],
+    ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'PLATFORM_TLS_ERROR'],
+    ['ERR_TLS_CERT_ALTNAME_INVALID', 'PLATFORM_TLS_ERROR'],
+    ['ERR_SSL_WRONG_VERSION_NUMBER', 'PLATFORM_TLS_ERROR'],
+    ['ECONNREFUSED', 'PLATFORM_UNREACHABLE'],
+    ['ENOTFOUND', 'PLATFORM_UNREACHABLE'],
+    ['UND_ERR_SOCKET', 'PLATFORM_CONNECTION_LOST'],
+    ['ECONNRESET', 'PLATFORM_CONNECTION_LOST'],
+  ])('a fetch failing with %s is %s', (cause, code) => {
+    expect(networkFailure(fetchFailure(cause), 'https://p.example', false).code).toBe(code);
+  });
+
+  it('a lost connection during a mutation says the outcome is unknown and a retry is safe', () => {
+    const error = networkFailure(fetchFailure('UND_ERR_SOCKET'), 'https://p.example', true);
+    expect(error.detail).toEqual({ retryable: true, outcomeUnknown: true });
+    expect(error.message).toContain('same key');
+  });
+
+  it('a problem keeps its code and human message; 429 and 5xx are retryable', () => {
+    const conflict = problemFailure(
+      409,
+      { code: 'POOL_EXHAUSTED', detail: 'The pool has 2 free numbers; 5 are needed.' },
+      '',
+      'https://p.example',
+      null,
+    );
+    expect(conflict).toMatchObject({
+      code: 'PLATFORM_POOL_EXHAUSTED',
+      message: 'The pool has 2 free numbers; 5 are needed.',
+      detail: { status: 409, retryable: false },
+    });
+    expect(problemFailure(429, {}, '', 'x', '12').detail).toMatchObject({
+      retryable: true,
+      retryAfterSeconds: 12,
+    });
+    expect(problemFailure(502, undefined, '<html>Bad gateway</html>', 'x', null)).toMatchObject({
+      code: 'PLATFORM_HTTP_502',
+      message: '<html>Bad gateway</html>',
+      detail: { retryable: true },
+    });
+  });
+});
