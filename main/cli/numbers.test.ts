@@ -42,7 +42,6 @@ writeFileSync(wrongShape, JSON.stringify({ version: 'one', site: {} }));
  */
 const spawned = {
   planJson: ['plan', '--region', 'GB', '--quantity', '3', '--auto-main', '--json'],
-  planTable: ['plan', '--region', 'us', '--quantity', '7'],
   planZero: ['plan', '--region', 'GB', '--quantity', '0'],
   classifyJson: [
     'classify',
@@ -54,10 +53,11 @@ const spawned = {
     'garbage',
   ],
   checkJson: ['check', '--snapshot', SNAPSHOT, '--occupier', 'occ-orchard', '--json'],
-  checkWrongShape: ['check', '--snapshot', wrongShape, '--occupier', 'x'],
 } as const;
 
 const inProcess = {
+  planTable: ['plan', '--region', 'us', '--quantity', '7'],
+  checkWrongShape: ['check', '--snapshot', wrongShape, '--occupier', 'x'],
   planUpgrade: [
     'plan',
     '--region',
