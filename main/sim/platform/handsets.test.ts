@@ -122,6 +122,50 @@ describe('handsets: remote login and simulated registration over HTTP', () => {
     });
   });
 
+  it('a manual-login handset registers after a keypad login with extension and PIN', async () => {
+    const { client, simulator, checker } = platform;
+    await expect(simulator.keypadLogin('hs-nw-3', '2073', '0000')).rejects.toMatchObject({
+      problem: { code: 'KEYPAD_LOGIN_REFUSED' },
+    });
+    const number = await client.getNumber(LONDON, '+442079460073');
+    // The number is logged in to hs-nw-3 already; move it to the other Cisco on its keypad.
+    await expect(
+      simulator.keypadLogin('hs-nw-4', number.extension, number.defaultPin),
+    ).rejects.toMatchObject({ problem: { code: 'NUMBER_LOGGED_IN' } });
+
+    const added = await client.addVoiceService('nyc-hudson', 'occ-hudson-ventures', 2, key());
+    const target = await client.getNumber('nyc-hudson', added.automation.activated[0]!);
+    simulator.links.set('nyc-hudson-4F-001', true);
+    await client.registerHandset(
+      'nyc-hudson',
+      {
+        mac: '00:1b:54:4f:0c:0c',
+        modelId: 'cisco-cp-7841',
+        occupierId: 'occ-hudson-ventures',
+        floorPortId: 'nyc-hudson-4F-001',
+      },
+      key(),
+    );
+    const attempt = nextAttempt(platform, 'hs-001b544f0c0c');
+    const login = await checker.fetch(
+      `${simulator.url}/_admin/handsets/hs-001b544f0c0c/keypad-login`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${simulator.token}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ extension: target.extension, pin: target.defaultPin }),
+      },
+    );
+    expect(login.status).toBe(200);
+    expect(await attempt).toMatchObject({ outcome: 'registered' });
+    expect(await client.getHandsetRegistration('hs-001b544f0c0c')).toMatchObject({
+      registration: 'registered',
+      loggedInNumber: target.e164,
+    });
+  });
+
   it('registering a MAC twice is refused, and an unknown model is named', async () => {
     const { client } = platform;
     await expect(

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { Handset } from '../../../shared/platform/schemas';
 import type { World } from '../world/schema';
 import { hasBearerToken } from './auth';
 import { bindOperations, type OperationHandlers } from './bind-operations';
+import { keypadLogin } from './domain/handsets';
 import { FaultInjector, type FaultSettingsInput } from './faults';
 import { IdempotencyStore } from './idempotency';
 import { LinkTable } from './links';
@@ -46,6 +48,11 @@ export interface PlatformSimulator {
   links: LinkTable;
   registration: RegistrationSimulator;
   faults: FaultInjector;
+  /**
+   * A person logs a number in on the handset's keypad (extension + PIN): how the handset
+   * simulators report a manual login. Throws a ProblemError (code KEYPAD_LOGIN_REFUSED, …).
+   */
+  keypadLogin(handsetId: string, extension: string, pin: string): Promise<Handset>;
   close(): Promise<void>;
 }
 
@@ -179,11 +186,22 @@ async function assemble(options: PlatformSimulatorOptions): Promise<Assembled> {
     persist,
     dropAfterEffect: () => faults.dropAfter(),
   });
-  if (options.admin) registerAdminRoutes(app, { state, links, faults });
+  if (options.admin) registerAdminRoutes(app, { state, links, faults, registration, persist });
 
   return {
     app,
-    simulator: { token, state, links, registration, faults },
+    simulator: {
+      token,
+      state,
+      links,
+      registration,
+      faults,
+      async keypadLogin(handsetId, extension, pin) {
+        const handset = keypadLogin(state, registration, handsetId, extension, pin);
+        await persist();
+        return handset;
+      },
+    },
     async close() {
       registration.close();
       await app.close();

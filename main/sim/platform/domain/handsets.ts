@@ -1,4 +1,4 @@
-import type { Handset } from '../../../../shared/platform/schemas';
+import type { Handset, PhoneNumber } from '../../../../shared/platform/schemas';
 import { ProblemError, problem } from '../problem';
 import type { RegistrationSimulator } from '../registration';
 import { assertVersion, type PlatformState } from '../state';
@@ -76,18 +76,14 @@ function assertRemoteLogin(state: PlatformState, handset: Handset, action: strin
   );
 }
 
-/** Logs an active, non-main number of the handset's occupier in to the handset. */
-export function remoteLogin(
+/** Checks that `number` may be logged in to `handset`, then does it and starts registration. */
+function logIn(
   state: PlatformState,
   registration: RegistrationSimulator,
-  handsetId: string,
-  e164: string,
-  expectedVersion: number | null,
+  handset: Handset,
+  number: PhoneNumber,
 ): Handset {
-  const handset = state.handset(handsetId);
-  assertVersion(`Handset ${handsetId}`, handset, expectedVersion);
-  assertRemoteLogin(state, handset, 'logged in');
-  const number = state.numberAt(handset.siteId, e164);
+  const e164 = number.e164;
   if (number.occupierId === null || number.occupierId !== handset.occupierId)
     throw conflict(
       'NUMBER_WRONG_OCCUPIER',
@@ -131,6 +127,46 @@ export function remoteLogin(
   state.touchSite(handset.siteId);
   registration.schedule(handset.id);
   return structuredClone(handset);
+}
+
+/** Logs an active, non-main number of the handset's occupier in to the handset. */
+export function remoteLogin(
+  state: PlatformState,
+  registration: RegistrationSimulator,
+  handsetId: string,
+  e164: string,
+  expectedVersion: number | null,
+): Handset {
+  const handset = state.handset(handsetId);
+  assertVersion(`Handset ${handsetId}`, handset, expectedVersion);
+  assertRemoteLogin(state, handset, 'logged in');
+  return logIn(state, registration, handset, state.numberAt(handset.siteId, e164));
+}
+
+/**
+ * A person typed an extension and PIN on the handset's keypad (any model can do this; it is
+ * the only way for manual-login models). The switch and handset simulators call this.
+ */
+export function keypadLogin(
+  state: PlatformState,
+  registration: RegistrationSimulator,
+  handsetId: string,
+  extension: string,
+  pin: string,
+): Handset {
+  const handset = state.handset(handsetId);
+  const number = [...state.numbers.values()].find(
+    (n) => n.siteId === handset.siteId && n.extension === extension && n.occupierId !== null,
+  );
+  if (!number || number.defaultPin !== pin)
+    throw conflict(
+      'KEYPAD_LOGIN_REFUSED',
+      'Login refused',
+      number
+        ? `The PIN entered for extension ${extension} is wrong.`
+        : `There is no allocated number with extension ${extension} at this site.`,
+    );
+  return logIn(state, registration, handset, number);
 }
 
 export function remoteLogout(

@@ -1,14 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { FaultSettings, type FaultInjector } from '../faults';
+import { keypadLogin } from '../domain/handsets';
 import type { LinkTable } from '../links';
 import { ProblemError, problem } from '../problem';
+import type { RegistrationSimulator } from '../registration';
 import type { PlatformState } from '../state';
 
 /** Test-only controls, registered only when the simulator is started with `admin: true`. */
 export function registerAdminRoutes(
   app: FastifyInstance,
-  deps: { state: PlatformState; links: LinkTable; faults: FaultInjector },
+  deps: {
+    state: PlatformState;
+    links: LinkTable;
+    faults: FaultInjector;
+    registration: RegistrationSimulator;
+    persist(): Promise<void>;
+  },
 ): void {
   const parse = <T extends z.ZodType>(schema: T, value: unknown): z.output<T> => {
     const parsed = schema.safeParse(value);
@@ -39,6 +47,25 @@ export function registerAdminRoutes(
       deps.state.floorPort(request.params.floorPortId);
       deps.links.set(request.params.floorPortId, up);
       return { floorPortId: request.params.floorPortId, up };
+    },
+  );
+  app.post<{ Params: { handsetId: string } }>(
+    '/_admin/handsets/:handsetId/keypad-login',
+    { config: { admin: true } },
+    async (request) => {
+      const { extension, pin } = parse(
+        z.object({ extension: z.string().min(1), pin: z.string().min(1) }).strict(),
+        request.body,
+      );
+      const handset = keypadLogin(
+        deps.state,
+        deps.registration,
+        request.params.handsetId,
+        extension,
+        pin,
+      );
+      await deps.persist();
+      return handset;
     },
   );
 }
