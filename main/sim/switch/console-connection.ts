@@ -1,0 +1,351 @@
+import { arubaCli } from './aruba/aruba-cli';
+import { ciscoCli } from './cisco/cisco-cli';
+import type { SimConsoleEndpoint } from './console-endpoint';
+import type { OpenConsoleOptions, SimulatedSwitch } from './simulated-switch';
+import type { SwitchEvent } from './switch-model';
+import { ThrottledLine } from './throttled-line';
+import type { CliSession, VendorCli } from './vendor-cli';
+
+export type ConsoleChannel = 'console' | 'ssh';
+
+type LineState =
+  | 'dormant'
+  | 'dialog'
+  | 'press-return'
+  | 'any-key'
+  | 'username'
+  | 'password'
+  | 'enable-username'
+  | 'enable-password'
+  | 'command'
+  | 'paging'
+  | 'closed';
+
+const ECHOED_STATES: ReadonlySet<LineState> = new Set([
+  'dialog',
+  'username',
+  'enable-username',
+  'command',
+]);
+
+/**
+ * One console line or SSH shell on a simulated switch: the line discipline (echo,
+ * backspace, Enter as CR, CRLF or LF), the login and enable dialogs, the pager and
+ * unsolicited log lines; commands go to the vendor's CLI.
+ */
+export class ConsoleConnection {
+  readonly endpoint: SimConsoleEndpoint;
+  private readonly cli: VendorCli;
+  private readonly session: CliSession;
+  private readonly line: ThrottledLine;
+  private state: LineState;
+  private typed = '';
+  private lastByteWasCr = false;
+  private escape: 'none' | 'esc' | 'csi' = 'none';
+  private pendingUsername = '';
+  private loginAttempts = 0;
+  private enableAttempts = 0;
+  private pagedLines: string[] = [];
+  private readonly dataListeners = new Set<(bytes: Buffer) => void>();
+  private readonly closeListeners = new Set<() => void>();
+  private readonly stopEvents: () => void;
+
+  constructor(
+    private readonly sw: SimulatedSwitch,
+    options: OpenConsoleOptions,
+  ) {
+    this.cli = sw.vendor === 'cisco_ios' ? ciscoCli : arubaCli;
+    this.session = {
+      sw,
+      mode: { level: 'user' },
+      pageLength: this.cli.defaultPageLength,
+      channel: options.channel,
+      username: options.authenticatedUser ?? sw.credentials?.username ?? '',
+      peer: options.peer ?? '127.0.0.1',
+      eventsToSession: { destination: false, events: false },
+    };
+    this.line = new ThrottledLine((bytes) => {
+      for (const listener of [...this.dataListeners]) listener(bytes);
+    }, options.baud);
+    this.stopEvents = sw.onEvent((event) => this.onSwitchEvent(event));
+    const isClosed = () => this.state === 'closed';
+    this.endpoint = {
+      write: (bytes) =>
+        this.receive(typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : bytes),
+      onData: (listener) => {
+        this.dataListeners.add(listener);
+        return () => this.dataListeners.delete(listener);
+      },
+      onClose: (listener) => {
+        this.closeListeners.add(listener);
+        return () => this.closeListeners.delete(listener);
+      },
+      close: () => this.close(),
+      get closed() {
+        return isClosed();
+      },
+    };
+    if (options.channel === 'ssh') {
+      this.state = 'command';
+      this.line.write(this.cli.sshBanner(this.session));
+      if (this.cli.pressAnyKey) this.state = 'any-key';
+      else this.printPrompt();
+    } else {
+      this.state = 'dormant';
+    }
+  }
+
+  close(): void {
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+    this.line.close();
+    this.stopEvents();
+    for (const listener of [...this.closeListeners]) listener();
+  }
+
+  private get loginRequired(): boolean {
+    return this.sw.credentials !== null;
+  }
+
+  private receive(bytes: Uint8Array): void {
+    for (const byte of bytes) {
+      if (this.state === 'closed') return;
+      this.receiveByte(byte);
+    }
+  }
+
+  private receiveByte(byte: number): void {
+    const wasCr = this.lastByteWasCr;
+    this.lastByteWasCr = byte === 0x0d;
+    if (this.escape !== 'none') {
+      // A terminal's own escape sequences (arrow keys, answers to queries) are not typing.
+      if (this.escape === 'esc') this.escape = byte === 0x5b ? 'csi' : 'none';
+      else if (byte >= 0x40 && byte <= 0x7e) this.escape = 'none';
+      return;
+    }
+    if (byte === 0x1b) {
+      this.escape = 'esc';
+      return;
+    }
+    if (byte === 0x0a && wasCr) return;
+    const enter = byte === 0x0d || byte === 0x0a;
+    switch (this.state) {
+      case 'dormant':
+        this.wake();
+        return;
+      case 'press-return':
+        if (enter) this.afterLogin();
+        return;
+      case 'any-key':
+        if (this.loginRequired && this.session.channel === 'console') {
+          this.line.write('\r\nUsername: ');
+          this.state = 'username';
+        } else this.afterLogin();
+        return;
+      case 'paging':
+        this.pagerKey(byte);
+        return;
+      default:
+        this.edit(byte, enter);
+    }
+  }
+
+  private edit(byte: number, enter: boolean): void {
+    const echo = ECHOED_STATES.has(this.state);
+    if (enter) {
+      const typed = this.typed;
+      this.typed = '';
+      this.line.write('\r\n');
+      this.submit(typed);
+      return;
+    }
+    if (byte === 0x7f || byte === 0x08) {
+      if (this.typed.length > 0) {
+        this.typed = this.typed.slice(0, -1);
+        if (echo) this.line.write('\b \b');
+      }
+      return;
+    }
+    if (byte === 0x03 && this.state === 'command') {
+      this.typed = '';
+      this.line.write('\r\n');
+      this.printPrompt();
+      return;
+    }
+    if (byte < 0x20 || byte > 0x7e) return;
+    const char = String.fromCharCode(byte);
+    this.typed += char;
+    if (echo) this.line.write(char);
+  }
+
+  private wake(): void {
+    if (this.sw.initialDialogPending) {
+      this.line.write(
+        '\r\n         --- System Configuration Dialog ---\r\n\r\n' +
+          'Would you like to enter the initial configuration dialog? [yes/no]: ',
+      );
+      this.state = 'dialog';
+      return;
+    }
+    this.line.write(this.cli.consoleBanner(this.session));
+    if (this.cli.pressAnyKey) {
+      this.state = 'any-key';
+      return;
+    }
+    if (this.loginRequired) {
+      this.line.write('\r\n\r\nUser Access Verification\r\n\r\nUsername: ');
+      this.state = 'username';
+      return;
+    }
+    this.afterLogin();
+  }
+
+  private submit(typed: string): void {
+    switch (this.state) {
+      case 'dialog': {
+        const answer = typed.trim().toLowerCase();
+        if (answer === 'no' || answer === 'n') {
+          this.sw.initialDialogPending = false;
+          this.line.write('\r\n\r\nPress RETURN to get started!\r\n\r\n\r\n');
+          this.state = 'press-return';
+        } else {
+          this.line.write(
+            "% Please answer 'yes' or 'no'.\r\nWould you like to enter the initial configuration dialog? [yes/no]: ",
+          );
+        }
+        return;
+      }
+      case 'username':
+        this.pendingUsername = typed;
+        this.line.write('Password: ');
+        this.state = 'password';
+        return;
+      case 'password': {
+        const credentials = this.sw.credentials;
+        if (
+          credentials &&
+          typed === credentials.password &&
+          this.pendingUsername === credentials.username
+        ) {
+          this.loginAttempts = 0;
+          this.afterLogin();
+          return;
+        }
+        this.loginAttempts += 1;
+        this.line.write(`${this.cli.loginFailed}Username: `);
+        this.state = 'username';
+        return;
+      }
+      case 'enable-username':
+        this.pendingUsername = typed;
+        this.line.write('Password: ');
+        this.state = 'enable-password';
+        return;
+      case 'enable-password':
+        this.checkEnable(typed);
+        return;
+      case 'command':
+        this.runCommand(typed);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private afterLogin(): void {
+    this.state = 'command';
+    this.session.mode = { level: this.loginRequired ? 'user' : 'user' };
+    this.line.write('\r\n');
+    this.printPrompt();
+  }
+
+  private checkEnable(secret: string): void {
+    const credentials = this.sw.credentials;
+    const usernameOk =
+      !this.cli.enableAsksUsername || this.pendingUsername === credentials?.username;
+    if (!credentials || (secret === credentials.enableSecret && usernameOk)) {
+      this.enableAttempts = 0;
+      this.session.mode = { level: 'privileged' };
+      this.state = 'command';
+      this.printPrompt();
+      return;
+    }
+    this.enableAttempts += 1;
+    const failure = this.cli.enableFailed(this.enableAttempts);
+    this.line.write(failure.text);
+    if (failure.giveUp) {
+      this.enableAttempts = 0;
+      this.state = 'command';
+      this.printPrompt();
+    }
+  }
+
+  private runCommand(typed: string): void {
+    const prompt = this.cli.prompt(this.session);
+    const outcome = this.cli.execute(typed, this.session, prompt.length);
+    if (outcome.enable) {
+      if (!this.sw.credentials) {
+        this.session.mode = { level: 'privileged' };
+        this.printPrompt();
+        return;
+      }
+      this.state = this.cli.enableAsksUsername ? 'enable-username' : 'enable-password';
+      this.line.write(this.cli.enableAsksUsername ? 'Username: ' : 'Password: ');
+      return;
+    }
+    if (outcome.logout) {
+      this.line.write(outcome.output + this.cli.logoutText(this.session));
+      if (this.session.channel === 'ssh') {
+        this.close();
+        return;
+      }
+      this.session.mode = { level: 'user' };
+      this.state = this.loginRequired ? 'dormant' : 'press-return';
+      return;
+    }
+    const lines = outcome.output === '' ? [] : outcome.output.replace(/\r\n$/, '').split('\r\n');
+    const page = this.session.pageLength - 1;
+    if (page > 0 && lines.length > page) {
+      this.line.write(lines.slice(0, page).join('\r\n') + '\r\n');
+      this.pagedLines = lines.slice(page);
+      this.state = 'paging';
+      this.line.write(this.cli.pagerPrompt);
+    } else {
+      this.line.write(outcome.output);
+      this.printPrompt();
+    }
+    for (const event of outcome.events ?? []) this.onSwitchEvent(event);
+  }
+
+  private pagerKey(byte: number): void {
+    this.line.write(this.cli.pagerErase);
+    const page = Math.max(1, this.session.pageLength - 1);
+    let count: number;
+    if (byte === 0x20) count = page;
+    else if (byte === 0x0d || byte === 0x0a) count = 1;
+    else {
+      this.pagedLines = [];
+      this.state = 'command';
+      this.printPrompt();
+      return;
+    }
+    const next = this.pagedLines.splice(0, count);
+    this.line.write(next.join('\r\n') + '\r\n');
+    if (this.pagedLines.length > 0) {
+      this.line.write(this.cli.pagerPrompt);
+      return;
+    }
+    this.state = 'command';
+    this.printPrompt();
+  }
+
+  private printPrompt(): void {
+    this.line.write(this.cli.prompt(this.session));
+  }
+
+  private onSwitchEvent(event: SwitchEvent): void {
+    if (this.state !== 'command' && this.state !== 'paging') return;
+    const text = this.cli.formatEvent(event, this.session);
+    if (text !== null) this.line.writeBetweenLines(text);
+  }
+}

@@ -1,0 +1,98 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import ssh2 from 'ssh2';
+import type { SimulatedSwitch } from './simulated-switch';
+
+export interface SshServer {
+  readonly host: '127.0.0.1';
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+export interface ServeSshOptions {
+  /** 0 picks a free port. */
+  port: number;
+  /** Throttle the shell's output to a line rate; null for full speed. */
+  baud?: number | null;
+}
+
+function same(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Serves a switch's CLI over SSH on loopback, with password and keyboard-interactive
+ * logins (switches offer both); each shell is one vty session on the shared switch.
+ */
+export async function serveSsh(sw: SimulatedSwitch, options: ServeSshOptions): Promise<SshServer> {
+  const hostKey = ssh2.utils.generateKeyPairSync('ed25519').private;
+  const credentials = sw.credentials;
+  const clients = new Set<ssh2.Connection>();
+  const server = new ssh2.Server({ hostKeys: [hostKey] }, (client, info) => {
+    clients.add(client);
+    client.on('close', () => clients.delete(client));
+    let user = '';
+    client.on('authentication', (context) => {
+      user = context.username;
+      const userOk = credentials === null || same(context.username, credentials.username);
+      if (context.method === 'password') {
+        if (userOk && (credentials === null || same(context.password, credentials.password)))
+          context.accept();
+        else context.reject(['password', 'keyboard-interactive']);
+        return;
+      }
+      if (context.method === 'keyboard-interactive') {
+        context.prompt([{ prompt: 'Password: ', echo: false }], (answers) => {
+          if (userOk && (credentials === null || same(answers[0] ?? '', credentials.password)))
+            context.accept();
+          else context.reject(['password', 'keyboard-interactive']);
+        });
+        return;
+      }
+      context.reject(['password', 'keyboard-interactive']);
+    });
+    client.on('ready', () => {
+      client.on('session', (acceptSession) => {
+        const session = acceptSession();
+        session.on('pty', (accept) => accept?.());
+        session.on('window-change', (accept) => accept?.());
+        session.on('shell', (acceptShell) => {
+          const stream = acceptShell();
+          const console = sw.openConsole({
+            baud: options.baud ?? null,
+            channel: 'ssh',
+            authenticatedUser: user,
+            peer: info.ip,
+          });
+          stream.on('data', (bytes: Buffer) => console.write(bytes));
+          console.onData((bytes) => {
+            if (stream.writable) stream.write(bytes);
+          });
+          console.onClose(() => {
+            if (stream.writable) stream.end();
+          });
+          stream.on('close', () => console.close());
+          stream.on('error', () => console.close());
+        });
+      });
+    });
+    client.on('error', () => undefined);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    host: '127.0.0.1',
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        sw.close();
+        for (const client of clients) client.end();
+        server.close(() => resolve());
+      }),
+  };
+}
