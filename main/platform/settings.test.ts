@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startPlatformSimulator, type PlatformSimulator } from '../sim/platform/server';
+import { createContractChecker } from '../sim/platform/testing/contract-checker';
 import { loadDemoWorld } from '../sim/world/load';
 import { createPlatformSettings, normaliseBaseUrl, type TokenCipher } from './settings';
 import { createJsonFileSettingsStore } from './settings-store';
@@ -35,11 +36,14 @@ describe('platform settings (URL + token, checked with a test call)', () => {
   let settingsPath: string;
   const TOKEN = 'a-real-looking-platform-token-123';
 
+  // Every answer the simulator gives these tests is checked against the OpenAPI document.
+  const checker = createContractChecker();
   beforeAll(async () => {
     simulator = await startPlatformSimulator({ world: loadDemoWorld(), token: TOKEN });
   });
   afterAll(async () => {
     await simulator.close();
+    expect(checker.violations).toEqual([]);
   });
   beforeEach(async () => {
     directory = await mkdtemp(join(tmpdir(), 'dialtone-settings-'));
@@ -51,6 +55,7 @@ describe('platform settings (URL + token, checked with a test call)', () => {
     const settings = createPlatformSettings({
       store: createJsonFileSettingsStore(settingsPath),
       cipher: testCipher(),
+      fetch: checker.fetch,
     });
     expect(settings.current()).toEqual({ kind: 'demo' });
     const checked = await settings.usePlatform({ baseUrl: `${simulator.url}/`, token: TOKEN });
@@ -117,7 +122,10 @@ describe('platform settings (URL + token, checked with a test call)', () => {
   });
 
   it('a refused token (401) says so and saves nothing', async () => {
-    const settings = createPlatformSettings({ store: createJsonFileSettingsStore(settingsPath) });
+    const settings = createPlatformSettings({
+      store: createJsonFileSettingsStore(settingsPath),
+      fetch: checker.fetch,
+    });
     const error = await settings
       .usePlatform({ baseUrl: simulator.url, token: 'wrong-token' })
       .catch((e: unknown) => e);

@@ -3,6 +3,7 @@ import type { MutationId, OperationId } from '../../../shared/platform/contract'
 import { operations } from '../../../shared/platform/contract';
 import type { SiteSnapshot } from '../../../shared/platform/snapshot';
 import type { CallOptions, CallResult, PlatformClient } from '../../platform/client';
+import { IdempotencyStore } from './idempotency';
 import { newKey, startTestPlatform, type TestPlatform } from './testing/test-platform';
 
 const LONDON = 'lon-shoreditch';
@@ -258,3 +259,16 @@ describe('idempotent mutations over HTTP', () => {
 function siteOccupier(replayCase: ReplayCase): string {
   return replayCase.siteId === LONDON ? 'occ-kestrel' : 'occ-liberty';
 }
+
+describe('the idempotency store', () => {
+  it('forgets the oldest keys beyond its capacity', () => {
+    const store = new IdempotencyStore([], 2);
+    const result = { fingerprint: 'f', status: 200, body: {}, etag: null };
+    store.remember('a', result);
+    store.remember('b', result);
+    store.remember('c', result);
+    expect(store.entries().map(([key]) => key)).toEqual(['b', 'c']);
+    expect(store.lookup('a', 'f')).toEqual({ kind: 'new' });
+    expect(store.lookup('c', 'f')).toMatchObject({ kind: 'replay' });
+  });
+});

@@ -12,6 +12,8 @@ export interface IdempotentResult {
 export type IdempotencyLookup = { kind: 'new' } | { kind: 'replay'; result: IdempotentResult };
 
 const MAX_KEY_LENGTH = 255;
+/** Keys kept; the oldest are forgotten first (a real platform expires them after a day or so). */
+export const IDEMPOTENCY_KEYS_KEPT = 50_000;
 
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
@@ -37,7 +39,10 @@ export function requestFingerprint(operationId: string, params: unknown, body: u
 export class IdempotencyStore {
   private readonly results: Map<string, IdempotentResult>;
 
-  constructor(entries: [string, IdempotentResult][] = []) {
+  constructor(
+    entries: [string, IdempotentResult][] = [],
+    private readonly capacity = IDEMPOTENCY_KEYS_KEPT,
+  ) {
     this.results = new Map(entries);
   }
 
@@ -70,6 +75,11 @@ export class IdempotencyStore {
 
   remember(key: string, result: IdempotentResult): void {
     this.results.set(key, result);
+    while (this.results.size > this.capacity) {
+      const oldest = this.results.keys().next();
+      if (oldest.done) break;
+      this.results.delete(oldest.value);
+    }
   }
 
   entries(): [string, IdempotentResult][] {
