@@ -14,6 +14,8 @@ export interface ServeSshOptions {
   port: number;
   /** Throttle the shell's output to a line rate; null for full speed. */
   baud?: number | null;
+  /** Login methods offered; both by default, as most switches do. */
+  authMethods?: ('password' | 'keyboard-interactive')[];
 }
 
 function same(given: string, expected: string): boolean {
@@ -29,6 +31,7 @@ function same(given: string, expected: string): boolean {
 export async function serveSsh(sw: SimulatedSwitch, options: ServeSshOptions): Promise<SshServer> {
   const hostKey = ssh2.utils.generateKeyPairSync('ed25519').private;
   const credentials = sw.credentials;
+  const methods = options.authMethods ?? ['password', 'keyboard-interactive'];
   const clients = new Set<ssh2.Connection>();
   const server = new ssh2.Server({ hostKeys: [hostKey] }, (client, info) => {
     clients.add(client);
@@ -37,21 +40,21 @@ export async function serveSsh(sw: SimulatedSwitch, options: ServeSshOptions): P
     client.on('authentication', (context) => {
       user = context.username;
       const userOk = credentials === null || same(context.username, credentials.username);
-      if (context.method === 'password') {
+      if (context.method === 'password' && methods.includes('password')) {
         if (userOk && (credentials === null || same(context.password, credentials.password)))
           context.accept();
-        else context.reject(['password', 'keyboard-interactive']);
+        else context.reject(methods);
         return;
       }
-      if (context.method === 'keyboard-interactive') {
+      if (context.method === 'keyboard-interactive' && methods.includes('keyboard-interactive')) {
         context.prompt([{ prompt: 'Password: ', echo: false }], (answers) => {
           if (userOk && (credentials === null || same(answers[0] ?? '', credentials.password)))
             context.accept();
-          else context.reject(['password', 'keyboard-interactive']);
+          else context.reject(methods);
         });
         return;
       }
-      context.reject(['password', 'keyboard-interactive']);
+      context.reject(methods);
     });
     client.on('ready', () => {
       client.on('session', (acceptSession) => {

@@ -1,0 +1,43 @@
+import { CodedError } from '../../../shared/ipc/errors';
+import { TransportCore, toBuffer, type Transport } from './transport';
+
+/** The switch end of an in-process link (a simulator's console). */
+export interface InProcessEndpoint {
+  write(bytes: Uint8Array | string): void;
+  onData(listener: (bytes: Buffer) => void): () => void;
+  onClose(listener: () => void): () => void;
+  close(): void;
+  readonly closed: boolean;
+}
+
+/** A transport straight to a simulated switch in this process: the demo and fast tests. */
+export function connectInProcess(
+  endpoint: InProcessEndpoint,
+  label = 'simulated switch',
+): Transport {
+  if (endpoint.closed)
+    throw new CodedError('SWITCH_NOT_CONNECTED', `The ${label} console is already closed.`);
+  const core = new TransportCore();
+  endpoint.onData((bytes) => core.received(bytes));
+  endpoint.onClose(() => core.ended({ by: 'remote', message: `The ${label} closed the console.` }));
+  return {
+    kind: 'in-process',
+    label,
+    bytes: core.bytes,
+    get closed() {
+      return core.closed;
+    },
+    write(data) {
+      if (core.closed) return;
+      const bytes = toBuffer(data);
+      core.sent(bytes.length);
+      endpoint.write(bytes);
+    },
+    onData: (listener) => core.onData(listener),
+    onClose: (listener) => core.onClose(listener),
+    async close() {
+      core.ended({ by: 'local', message: 'Closed by Dialtone.' });
+      endpoint.close();
+    },
+  };
+}

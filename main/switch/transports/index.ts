@@ -1,0 +1,10 @@
+export type { Transport, TransportClosed, TransportKind } from './transport';
+export { connectInProcess } from './in-process-transport';
+export type { InProcessEndpoint } from './in-process-transport';
+export { openSerialTransport, serialOpenError } from './serial-transport';
+export type { SerialOptions } from './serial-transport';
+export { listSerialPorts } from './serial-ports';
+export type { SerialPortInfo, ListSerialPortsOptions } from './serial-ports';
+export { openSshTransport } from './ssh-transport';
+export type { SshOptions, SshTransport } from './ssh-transport';
+export { adapterName } from './usb-adapters';

@@ -1,0 +1,105 @@
+import { SerialPort } from 'serialport';
+import { CodedError } from '../../../shared/ipc/errors';
+import { TransportCore, toBuffer, type Transport } from './transport';
+
+export interface SerialOptions {
+  path: string;
+  /** 9600 unless the switch's console was changed. */
+  baudRate?: number;
+}
+
+/** Turns the OS's reason for not opening a port into what the engineer should do. */
+export function serialOpenError(path: string, error: Error): CodedError {
+  const text = `${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`;
+  if (/ENOENT|No such file|cannot find|File not found/i.test(text))
+    return new CodedError(
+      'SWITCH_PORT_MISSING',
+      `There is no serial port ${path}. Check the USB console cable is plugged in, then run "dialtone switch ports" to see the ports this laptop has.`,
+      { path },
+    );
+  if (/EACCES|Permission denied|Access denied/i.test(text))
+    return new CodedError(
+      'SWITCH_PORT_PERMISSION',
+      process.platform === 'linux'
+        ? `You are not allowed to open ${path}. Add yourself to the dialout group (sudo usermod -aG dialout $USER), then log out and back in.`
+        : `You are not allowed to open ${path}. Ask for access to serial ports on this laptop.`,
+      { path },
+    );
+  if (/EBUSY|busy|Cannot lock port|temporarily unavailable/i.test(text))
+    return new CodedError(
+      'SWITCH_PORT_BUSY',
+      `${path} is in use by another program (screen, minicom, PuTTY or another Dialtone window). Close it and try again.`,
+      { path },
+    );
+  return new CodedError('SWITCH_PORT_OPEN_FAILED', `Cannot open ${path}: ${error.message}`, {
+    path,
+  });
+}
+
+/** A USB-serial console line, 8N1 with no flow control, as switch consoles expect. */
+export async function openSerialTransport(options: SerialOptions): Promise<Transport> {
+  const baudRate = options.baudRate ?? 9600;
+  const label = `${options.path} at ${baudRate} baud`;
+  const port = new SerialPort({
+    path: options.path,
+    baudRate,
+    dataBits: 8,
+    parity: 'none',
+    stopBits: 1,
+    rtscts: false,
+    xon: false,
+    xoff: false,
+    autoOpen: false,
+  });
+  await new Promise<void>((resolve, reject) =>
+    port.open((error) => (error ? reject(serialOpenError(options.path, error)) : resolve())),
+  );
+  const core = new TransportCore();
+  port.on('data', (bytes: Buffer) => core.received(bytes));
+  port.on('error', (error: Error) =>
+    core.ended({
+      by: 'error',
+      message: `The serial port ${options.path} failed: ${error.message}`,
+    }),
+  );
+  port.on('close', (error?: Error & { disconnected?: boolean }) => {
+    core.ended(
+      error
+        ? {
+            by: 'remote',
+            message: `The console line on ${options.path} went away (the cable or adapter was unplugged, or the port was closed under us). Check the cable and reconnect.`,
+          }
+        : { by: 'local', message: 'Closed by Dialtone.' },
+    );
+  });
+  return {
+    kind: 'serial',
+    label,
+    bytes: core.bytes,
+    get closed() {
+      return core.closed;
+    },
+    write(data) {
+      if (core.closed) return;
+      const bytes = toBuffer(data);
+      core.sent(bytes.length);
+      port.write(bytes, (error) => {
+        if (error)
+          core.ended({
+            by: 'error',
+            message: `Writing to ${options.path} failed: ${error.message}. Check the cable and reconnect.`,
+          });
+      });
+    },
+    onData: (listener) => core.onData(listener),
+    onClose: (listener) => core.onClose(listener),
+    async close() {
+      if (!port.isOpen) {
+        core.ended({ by: 'local', message: 'Closed by Dialtone.' });
+        return;
+      }
+      core.ended({ by: 'local', message: 'Closed by Dialtone.' });
+      await new Promise<void>((resolve) => port.close(() => resolve()));
+    },
+  };
+}

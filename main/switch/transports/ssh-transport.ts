@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import ssh2 from 'ssh2';
+import { CodedError } from '../../../shared/ipc/errors';
+import { TransportCore, toBuffer, type Transport } from './transport';
+
+export interface SshOptions {
+  host: string;
+  port?: number;
+  username: string;
+  password: string;
+  /** How long to wait for the handshake and login. */
+  readyTimeoutMs?: number;
+}
+
+export interface SshTransport extends Transport {
+  /** SHA-256 of the switch's host key, for the transcript (switch keys are rarely known ahead). */
+  readonly hostKeySha256: string;
+}
+
+function sshError(
+  options: SshOptions,
+  error: Error & { level?: string; code?: string },
+): CodedError {
+  const where = `${options.host}:${options.port ?? 22}`;
+  if (error.level === 'client-authentication')
+    return new CodedError(
+      'SWITCH_LOGIN_REJECTED',
+      `The switch at ${where} refused the login for ${options.username}. Check the user name and DIALTONE_SWITCH_PASSWORD.`,
+    );
+  if (error.code === 'ECONNREFUSED')
+    return new CodedError(
+      'SWITCH_CONNECT_REFUSED',
+      `Nothing accepts SSH at ${where}. Check the address and that SSH is enabled on the switch (or use the console cable).`,
+    );
+  if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN')
+    return new CodedError(
+      'SWITCH_HOST_UNKNOWN',
+      `The name ${options.host} does not resolve. Check the address.`,
+    );
+  if (error.level === 'client-timeout' || /timed out/i.test(error.message))
+    return new CodedError(
+      'SWITCH_TIMEOUT',
+      `The switch at ${where} did not complete the SSH login in time. Check the network path to the switch.`,
+    );
+  return new CodedError('SWITCH_CONNECT_FAILED', `SSH to ${where} failed: ${error.message}`);
+}
+
+/** An interactive SSH shell on a switch, logging in by password or keyboard-interactive. */
+export function openSshTransport(options: SshOptions): Promise<SshTransport> {
+  const client = new ssh2.Client();
+  const core = new TransportCore();
+  let hostKeySha256 = '';
+  const label = `ssh ${options.username}@${options.host}:${options.port ?? 22}`;
+  return new Promise<SshTransport>((resolve, reject) => {
+    let ready = false;
+    client.on('keyboard-interactive', (_name, _instructions, _lang, prompts, finish) =>
+      finish(prompts.map(() => options.password)),
+    );
+    client.on('error', (error) => {
+      if (!ready) {
+        reject(sshError(options, error));
+        return;
+      }
+      core.ended({ by: 'error', message: `The SSH session (${label}) failed: ${error.message}` });
+    });
+    client.on('close', () =>
+      core.ended({ by: 'remote', message: `The switch closed the SSH session (${label}).` }),
+    );
+    client.on('ready', () => {
+      ready = true;
+      client.shell({ term: 'vt100', cols: 200, rows: 24 }, (error, stream) => {
+        if (error) {
+          client.end();
+          reject(
+            new CodedError('SWITCH_CONNECT_FAILED', `The switch refused a shell: ${error.message}`),
+          );
+          return;
+        }
+        stream.on('data', (bytes: Buffer) => core.received(bytes));
+        stream.stderr.on('data', (bytes: Buffer) => core.received(bytes));
+        stream.on('close', () =>
+          core.ended({ by: 'remote', message: `The switch ended the SSH session (${label}).` }),
+        );
+        resolve({
+          kind: 'ssh',
+          label,
+          hostKeySha256,
+          bytes: core.bytes,
+          get closed() {
+            return core.closed;
+          },
+          write(data) {
+            if (core.closed) return;
+            const bytes = toBuffer(data);
+            core.sent(bytes.length);
+            stream.write(bytes);
+          },
+          onData: (listener) => core.onData(listener),
+          onClose: (listener) => core.onClose(listener),
+          async close() {
+            core.ended({ by: 'local', message: 'Closed by Dialtone.' });
+            await new Promise<void>((done) => {
+              client.once('close', () => done());
+              stream.end();
+              client.end();
+            });
+          },
+        });
+      });
+    });
+    client.connect({
+      host: options.host,
+      port: options.port ?? 22,
+      username: options.username,
+      password: options.password,
+      tryKeyboard: true,
+      readyTimeout: options.readyTimeoutMs ?? 15_000,
+      hostVerifier: (key: Buffer) => {
+        hostKeySha256 = createHash('sha256').update(key).digest('base64');
+        return true;
+      },
+    });
+  });
+}

@@ -1,0 +1,72 @@
+export type TransportKind = 'serial' | 'ssh' | 'in-process';
+
+/** Why a link ended: closed by us, by the far end (cable pulled, switch gone), or by an error. */
+export interface TransportClosed {
+  by: 'local' | 'remote' | 'error';
+  /** For the engineer: what happened and what to do. */
+  message: string;
+}
+
+/** Bytes to and from a switch console, whatever carries them. */
+export interface Transport {
+  readonly kind: TransportKind;
+  /** e.g. `/dev/ttyUSB0 at 9600 baud`, `ssh admin@10.0.0.2:22`. */
+  readonly label: string;
+  /** Bytes written and received so far. */
+  readonly bytes: { readonly tx: number; readonly rx: number };
+  /** Null while open. */
+  readonly closed: TransportClosed | null;
+  write(data: string | Uint8Array): void;
+  /** Returns a function that stops listening. */
+  onData(listener: (bytes: Buffer) => void): () => void;
+  onClose(listener: (closed: TransportClosed) => void): () => void;
+  close(): Promise<void>;
+}
+
+/**
+ * The bookkeeping every transport shares: listeners, byte counters, closing once with
+ * one reason. A transport feeds it received bytes and tells it when the link ends.
+ */
+export class TransportCore {
+  readonly bytes = { tx: 0, rx: 0 };
+  closed: TransportClosed | null = null;
+  private readonly dataListeners = new Set<(bytes: Buffer) => void>();
+  private readonly closeListeners = new Set<(closed: TransportClosed) => void>();
+
+  received(bytes: Buffer): void {
+    if (this.closed) return;
+    this.bytes.rx += bytes.length;
+    for (const listener of [...this.dataListeners]) listener(bytes);
+  }
+
+  sent(count: number): void {
+    this.bytes.tx += count;
+  }
+
+  ended(closed: TransportClosed): void {
+    if (this.closed) return;
+    this.closed = closed;
+    for (const listener of [...this.closeListeners]) listener(closed);
+    this.dataListeners.clear();
+    this.closeListeners.clear();
+  }
+
+  onData(listener: (bytes: Buffer) => void): () => void {
+    this.dataListeners.add(listener);
+    return () => this.dataListeners.delete(listener);
+  }
+
+  onClose(listener: (closed: TransportClosed) => void): () => void {
+    if (this.closed) {
+      const closed = this.closed;
+      queueMicrotask(() => listener(closed));
+      return () => undefined;
+    }
+    this.closeListeners.add(listener);
+    return () => this.closeListeners.delete(listener);
+  }
+}
+
+export function toBuffer(data: string | Uint8Array): Buffer {
+  return typeof data === 'string' ? Buffer.from(data, 'latin1') : Buffer.from(data);
+}
