@@ -1,0 +1,14 @@
+export { openSession } from './open-session';
+export type { OpenSessionOptions } from './open-session';
+export { SwitchSession, DEFAULT_TIMEOUTS, stripEcho } from './switch-session';
+export type { CommandResult, SessionTimeouts } from './switch-session';
+export type { SwitchLogin } from './log-in';
+export { SwitchCommandError } from './session-errors';
+export type { CommandErrorDetail } from './session-errors';
+export { Transcript } from './transcript';
+export type { TranscriptEntry } from './transcript';
+export { parseLogLine } from './log-events';
+export type { SwitchLogEvent } from './log-events';
+export { TerminalScreen } from './terminal-screen';
+export { DIALECTS } from './vendor-dialect';
+export type { PromptLevel, VendorDialect, CommandErrorKind } from './vendor-dialect';

@@ -1,0 +1,353 @@
+import type { SwitchVendor } from '../../../shared/platform/schemas';
+import { CodedError } from '../../../shared/ipc/errors';
+import type { Transport, TransportClosed } from '../transports/transport';
+import { parseLogLine, type SwitchLogEvent } from './log-events';
+import { SwitchCommandError } from './session-errors';
+import { TerminalScreen } from './terminal-screen';
+import { Transcript } from './transcript';
+import {
+  DIALECTS,
+  levelOfPrompt,
+  promptFor,
+  type PromptLevel,
+  type VendorDialect,
+} from './vendor-dialect';
+
+export interface SessionTimeouts {
+  /** Longest silence from the switch while a command runs. */
+  idleMs: number;
+  /** Longest any one command may take, however chatty the switch. */
+  commandMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: SessionTimeouts = { idleMs: 10_000, commandMs: 180_000 };
+
+export interface CommandResult {
+  command: string;
+  /** What the switch printed for the command: no echo, no prompt, no pager, no log lines. */
+  output: string;
+  /** The prompt that ended it. */
+  prompt: string;
+}
+
+/** A step of an expectation: look at the screen, maybe answer, return a value when done. */
+export type ExpectStep<T> = (screen: TerminalScreen) => T | undefined;
+
+interface Waiter {
+  step(): void;
+  fail(error: Error): void;
+}
+
+/**
+ * A prompt-driven conversation with one switch over one transport. A command is sent
+ * the moment the previous prompt arrives; every wait ends at a prompt or with a clear
+ * error (silence, a closed line). Log lines are split out as events as they arrive.
+ */
+export class SwitchSession {
+  readonly vendor: SwitchVendor;
+  readonly dialect: VendorDialect;
+  readonly transcript: Transcript;
+  hostname = '';
+  level: PromptLevel = 'user';
+  private screen = new TerminalScreen();
+  private prompt: RegExp;
+  private lastPrompt = '';
+  private waiter: Waiter | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed: TransportClosed | null = null;
+  private readonly eventListeners = new Set<(event: SwitchLogEvent) => void>();
+  private readonly timeouts: SessionTimeouts;
+
+  constructor(
+    readonly transport: Transport,
+    vendor: SwitchVendor,
+    options: { transcript?: Transcript; timeouts?: Partial<SessionTimeouts> } = {},
+  ) {
+    this.vendor = vendor;
+    this.dialect = DIALECTS[vendor];
+    this.prompt = this.dialect.anyPrompt;
+    this.transcript = options.transcript ?? new Transcript();
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    transport.onData((bytes) => this.onBytes(bytes));
+    transport.onClose((closed) => this.onClosed(closed));
+  }
+
+  /** Bytes sent and received on the line so far. */
+  get bytes(): { tx: number; rx: number } {
+    return { tx: this.transport.bytes.tx, rx: this.transport.bytes.rx };
+  }
+
+  get isClosed(): boolean {
+    return this.closed !== null;
+  }
+
+  /** Log lines (link up/down, PoE, configuration) as they arrive, during commands or idle. */
+  onEvent(listener: (event: SwitchLogEvent) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  /** Runs one command and returns its output; a command error becomes a SwitchCommandError. */
+  run(
+    command: string,
+    options: { timeouts?: Partial<SessionTimeouts> } = {},
+  ): Promise<CommandResult> {
+    return this.exclusive(() => this.runNow(command, options.timeouts));
+  }
+
+  /**
+   * Enters configuration mode, sends each line once the previous one's prompt is back,
+   * and leaves. The first line the switch refuses stops the rest; the error says which
+   * lines were applied before it, so nothing is left half-done without saying so.
+   */
+  configure(lines: string[]): Promise<{ applied: string[] }> {
+    return this.exclusive(async () => {
+      await this.runNow(this.dialect.enterConfig);
+      const applied: string[] = [];
+      for (const [index, line] of lines.entries()) {
+        try {
+          await this.runNow(line);
+          applied.push(line);
+        } catch (error) {
+          if (error instanceof SwitchCommandError) {
+            await this.runNow(this.dialect.leaveConfig).catch(() => undefined);
+            throw new SwitchCommandError({
+              ...error.detail,
+              applied,
+              notSent: lines.slice(index + 1),
+            } as typeof error.detail);
+          }
+          throw error;
+        }
+      }
+      await this.runNow(this.dialect.leaveConfig);
+      return { applied };
+    });
+  }
+
+  async close(): Promise<void> {
+    if (!this.transport.closed) await this.transport.close();
+  }
+
+  // ---- The parts the login procedure drives ------------------------------------------
+
+  /** Writes to the switch and the transcript; a secret is recorded as `<secret>`. */
+  send(text: string, options: { secret?: boolean } = {}): void {
+    if (this.closed) return;
+    if (options.secret) this.transcript.recordSecretSent(text.slice(-1) === '\r' ? '\r' : '');
+    else this.transcript.record('tx', text);
+    this.transport.write(text);
+  }
+
+  /** Starts a new screen: what the switch says from now on. */
+  freshScreen(): void {
+    this.screen = new TerminalScreen();
+  }
+
+  /** Adopts the prompt the switch showed: hostname, mode. */
+  adoptPrompt(match: RegExpExecArray, text: string): void {
+    if (!this.hostname) {
+      this.hostname = match[1]!;
+      this.prompt = promptFor(this.hostname);
+    }
+    this.lastPrompt = text;
+    const parsed = this.prompt.exec(text) ?? match;
+    this.level = levelOfPrompt(parsed[parsed.length - 2], parsed[parsed.length - 1]!);
+  }
+
+  /** Waits until `step` returns a value, the switch goes silent too long, or the line closes. */
+  expect<T>(step: ExpectStep<T>, what: string, timeouts?: Partial<SessionTimeouts>): Promise<T> {
+    const limits = { ...this.timeouts, ...timeouts };
+    return new Promise<T>((resolve, reject) => {
+      if (this.closed) {
+        reject(this.disconnectedError(what, this.closed));
+        return;
+      }
+      let idleTimer: NodeJS.Timeout;
+      const finish = () => {
+        clearTimeout(idleTimer);
+        clearTimeout(totalTimer);
+        this.waiter = null;
+      };
+      const timeout = (limitMs: number, kind: 'idle' | 'total') => () => {
+        finish();
+        reject(this.timeoutError(what, limitMs, kind));
+      };
+      const totalTimer = setTimeout(timeout(limits.commandMs, 'total'), limits.commandMs);
+      idleTimer = setTimeout(timeout(limits.idleMs, 'idle'), limits.idleMs);
+      this.waiter = {
+        step: () => {
+          clearTimeout(idleTimer);
+          idleTimer = setTimeout(timeout(limits.idleMs, 'idle'), limits.idleMs);
+          try {
+            const result = step(this.screen);
+            if (result !== undefined) {
+              finish();
+              resolve(result);
+            }
+          } catch (error) {
+            finish();
+            reject(error as Error);
+          }
+        },
+        fail: (error) => {
+          finish();
+          reject(error);
+        },
+      };
+      this.waiter.step();
+    });
+  }
+
+  /** The prompt the screen ends with (an unfinished line, or a last line followed only by log lines). */
+  promptAtEnd(
+    screen: TerminalScreen,
+  ): { match: RegExpExecArray; text: string; lineIndex: number } | undefined {
+    const partial = screen.partial;
+    const onPartial = this.prompt.exec(partial);
+    if (onPartial) return { match: onPartial, text: partial, lineIndex: -1 };
+    if (partial.trim() !== '' || screen.lines.length === 0) return undefined;
+    const last = screen.lines[screen.lines.length - 1]!;
+    const onLast = this.prompt.exec(last);
+    return onLast ? { match: onLast, text: last, lineIndex: screen.lines.length - 1 } : undefined;
+  }
+
+  /** Runs work with the line to itself: commands never interleave. */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Sends one command and waits for its prompt; callers hold the line (see exclusive). */
+  async runNow(command: string, timeouts?: Partial<SessionTimeouts>): Promise<CommandResult> {
+    this.freshScreen();
+    const typedAfter = this.lastPrompt;
+    this.send(`${command}\r`);
+    let pagerAnsweredAt = -1;
+    const end = await this.expect(
+      (screen) => {
+        if (this.dialect.pager.test(screen.partial)) {
+          if (pagerAnsweredAt !== screen.lines.length) {
+            pagerAnsweredAt = screen.lines.length;
+            this.send(' ');
+          }
+          return undefined;
+        }
+        return this.promptAtEnd(screen);
+      },
+      `"${command}"`,
+      timeouts,
+    );
+    return this.finishCommand(command, typedAfter, end);
+  }
+
+  // ---- Internals ----------------------------------------------------------------------
+
+  private finishCommand(
+    command: string,
+    typedAfter: string,
+    end: { match: RegExpExecArray; text: string; lineIndex: number },
+  ): CommandResult {
+    const shown =
+      end.lineIndex >= 0 ? this.screen.lines.slice(0, end.lineIndex) : [...this.screen.lines];
+    const body = stripEcho(
+      shown.filter((line) => !this.dialect.pager.test(line)),
+      command,
+    );
+    this.adoptPrompt(end.match, end.text);
+    const output = body.join('\n');
+    for (const [index, line] of body.entries()) {
+      const error = this.dialect.errors.find((candidate) => candidate.pattern.test(line.trim()));
+      if (!error) continue;
+      const caret = index > 0 ? body[index - 1]!.search(/\^\s*$/) : -1;
+      const near = caret >= 0 ? wordAt(command, caret - typedAfter.length) : null;
+      throw new SwitchCommandError({
+        command,
+        kind: error.kind,
+        switchSaid: near ? `${line.trim()} (at "${near}")` : line.trim(),
+      });
+    }
+    return { command, output, prompt: end.text.trim() };
+  }
+
+  private onBytes(bytes: Buffer): void {
+    const text = bytes.toString('latin1');
+    this.transcript.record('rx', text);
+    const finished = this.screen.feed(text);
+    if (finished > 0) this.splitLogLines(finished);
+    if (this.waiter) this.waiter.step();
+    else if (this.screen.lines.length > 0) this.screen.lines.length = 0;
+  }
+
+  private splitLogLines(finished: number): void {
+    const lines = this.screen.lines;
+    for (let index = lines.length - 1; index >= lines.length - finished && index >= 0; index -= 1) {
+      const line = lines[index]!;
+      if (!this.dialect.logLine.test(line)) continue;
+      this.screen.removeLine(index);
+      const event = parseLogLine(line.trim());
+      for (const listener of [...this.eventListeners]) listener(event);
+    }
+  }
+
+  private onClosed(closed: TransportClosed): void {
+    this.closed = closed;
+    this.transcript.record('note', `connection closed: ${closed.message}`);
+    this.waiter?.fail(this.disconnectedError('the current command', closed));
+  }
+
+  private disconnectedError(what: string, closed: TransportClosed): CodedError {
+    if (closed.by === 'local')
+      return new CodedError(
+        'SWITCH_NOT_CONNECTED',
+        `The switch connection is closed; ${what} was not sent.`,
+      );
+    return new CodedError(
+      'SWITCH_DISCONNECTED',
+      `The connection to the switch ended while waiting for ${what}: ${closed.message} The interface may be part-configured: reconnect and read it back before trusting it.`,
+      { command: what, closedBy: closed.by },
+    );
+  }
+
+  private timeoutError(what: string, limitMs: number, kind: 'idle' | 'total'): CodedError {
+    const last = this.screen.partial.trim() || this.screen.lines.at(-1)?.trim() || '';
+    const shown = last
+      ? ` The last thing it showed was "${last.slice(0, 80)}".`
+      : ' It sent nothing back.';
+    const why =
+      kind === 'idle'
+        ? `The switch went quiet for ${limitMs / 1000} s while Dialtone waited for ${what}.`
+        : `The switch had not finished ${what} after ${limitMs / 1000} s.`;
+    return new CodedError(
+      'SWITCH_TIMEOUT',
+      `${why}${shown} Check the cable and the baud rate, then try again.`,
+      { command: what, lastLine: last },
+    );
+  }
+}
+
+/** Removes the switch's echo of the command (which log lines may have split across lines). */
+export function stripEcho(lines: string[], command: string): string[] {
+  const text = lines.join('\n');
+  let at = 0;
+  let matched = 0;
+  while (at < text.length && matched < command.length) {
+    if (text[at] === command[matched]) {
+      at += 1;
+      matched += 1;
+    } else if (text[at] === '\n' || (matched === 0 && text[at] === ' ')) at += 1;
+    else break;
+  }
+  if (matched === 0) return lines;
+  const lineEnd = text.indexOf('\n', at);
+  if (matched < command.length) return lines.slice(1);
+  return lineEnd === -1 ? [] : text.slice(lineEnd + 1).split('\n');
+}
+
+function wordAt(command: string, column: number): string | null {
+  if (column < 0 || column >= command.length) return null;
+  const start = command.lastIndexOf(' ', column) + 1;
+  const end = command.indexOf(' ', column);
+  return command.slice(start, end === -1 ? undefined : end) || null;
+}
