@@ -114,6 +114,19 @@ describe('adding voice services (DOMAIN.md automatic allocation, over HTTP)', ()
     expect((await client.getSiteSnapshot(LONDON, 'occ-brightwater')).poolAvailable).toBe(free);
   });
 
+  it('a site whose region the number rules do not know is refused with 422, nothing added', async () => {
+    await platform.close();
+    const world = loadDemoWorld();
+    world.sites[1]!.region = 'XX';
+    platform = await startTestPlatform({ world });
+    await expect(
+      platform.client.addVoiceService(NEW_YORK, 'occ-hudson-ventures', 2, key()),
+    ).rejects.toMatchObject({ code: 'PLATFORM_NUMBERS_INVALID_INPUT', detail: { status: 422 } });
+    expect(
+      await platform.client.listVoiceServices(NEW_YORK, { occupierId: 'occ-hudson-ventures' }),
+    ).toEqual([]);
+  });
+
   it('the snapshot carries every non-AVAILABLE number, the pool count and a version that moves with changes', async () => {
     const { client } = platform;
     const call = await client.call('getSiteSnapshot', {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { CodedError } from '../../../shared/ipc/errors';
 import type { Handset } from '../../../shared/platform/schemas';
 import type { World } from '../world/schema';
 import { hasBearerToken } from './auth';
@@ -108,6 +109,9 @@ async function assemble(options: PlatformSimulatorOptions): Promise<Assembled> {
   const app = Fastify({ logger: false, forceCloseConnections: true });
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof ProblemError) return sendProblem(reply, error.problem);
+    // A shared rule refused its input (e.g. planAllocation for a region it does not know).
+    if (error instanceof CodedError)
+      return sendProblem(reply, problem(422, error.code, 'Request refused', error.message));
     const status =
       typeof (error as { statusCode?: number }).statusCode === 'number'
         ? (error as { statusCode: number }).statusCode
