@@ -1,7 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { buildOpenApiDocument } from '../../shared/platform/openapi';
+import type { z } from 'zod';
 import { FaultSettings } from '../sim/platform/faults';
+import { RateLimitSettings } from '../sim/platform/rate-limit';
 import { startPlatformSimulator } from '../sim/platform/server';
 import { loadDemoWorld, loadWorldFile } from '../sim/world/load';
 import { EXIT, UsageError, type CliIo } from './io';
@@ -13,6 +15,7 @@ interface ServeOptions {
   token?: string;
   registrationDelay?: string;
   faults?: string;
+  rateLimit?: string;
   admin?: boolean;
 }
 
@@ -30,18 +33,23 @@ function parseWholeNumber(
   return number;
 }
 
-function parseFaults(value: string | undefined): FaultSettings | undefined {
+function parseJsonOption<T extends z.ZodType>(
+  flag: string,
+  schema: T,
+  example: string,
+  value: string | undefined,
+): z.output<T> | undefined {
   if (value === undefined) return undefined;
   let data: unknown;
   try {
     data = JSON.parse(value);
   } catch {
-    throw new UsageError(`--faults must be JSON such as '{"serverErrorShare":0.1}'`);
+    throw new UsageError(`${flag} must be JSON such as '${example}'`);
   }
-  const parsed = FaultSettings.safeParse(data);
+  const parsed = schema.safeParse(data);
   if (!parsed.success)
     throw new UsageError(
-      `--faults: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ')}`,
+      `${flag}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ')}`,
     );
   return parsed.data;
 }
@@ -71,6 +79,10 @@ export function registerPlatformCommand(
     .option('--token <token>', 'API token to require (default: a random one)')
     .option('--registration-delay <ms>', 'how long a handset takes to register after login')
     .option('--faults <json>', 'inject faults, e.g. \'{"latencyMs":200,"serverErrorShare":0.1}\'')
+    .option(
+      '--rate-limit <json>',
+      'rate limit per token, e.g. \'{"requestsPerSecond":5,"burst":10}\'',
+    )
     .option('--admin', 'enable the test-only /_admin endpoints (faults, link table)')
     .action(async (options: ServeOptions) => {
       const port = parseWholeNumber('--port', options.port, 65_535);
@@ -79,7 +91,18 @@ export function registerPlatformCommand(
         options.registrationDelay,
         600_000,
       );
-      const faults = parseFaults(options.faults);
+      const faults = parseJsonOption(
+        '--faults',
+        FaultSettings,
+        '{"serverErrorShare":0.1}',
+        options.faults,
+      );
+      const rateLimit = parseJsonOption(
+        '--rate-limit',
+        RateLimitSettings,
+        '{"requestsPerSecond":5,"burst":10}',
+        options.rateLimit,
+      );
       const world = options.seed === 'demo' ? loadDemoWorld() : await loadWorldFile(options.seed);
       const simulator = await startPlatformSimulator({
         world,
@@ -88,6 +111,7 @@ export function registerPlatformCommand(
         ...(options.state === undefined ? {} : { statePath: options.state }),
         ...(registrationDelayMs === undefined ? {} : { registrationDelayMs }),
         ...(faults === undefined ? {} : { faults }),
+        ...(rateLimit === undefined ? {} : { rateLimit }),
         ...(options.admin ? { admin: true } : {}),
       });
       io.out(JSON.stringify({ url: simulator.url, token: simulator.token }));

@@ -55,6 +55,22 @@ describe('fault injection and cross-cutting failures', () => {
     });
   });
 
+  it('a real rate limit lets a burst through, then answers 429 with the wait, then refills', async () => {
+    let now = 0;
+    platform = await startTestPlatform({
+      rateLimit: { requestsPerSecond: 0.5, burst: 3 },
+      now: () => now,
+    });
+    for (let i = 0; i < 3; i += 1) await platform.client.getOperator();
+    await expect(platform.client.getOperator()).rejects.toMatchObject({
+      code: 'PLATFORM_RATE_LIMITED',
+      detail: { status: 429, retryAfterSeconds: 2 },
+    });
+    now += 2_000;
+    await expect(platform.client.getOperator()).resolves.toMatchObject({ id: 'op-demo' });
+    await expect(platform.client.health()).resolves.toBe(true);
+  });
+
   it('a connection dropped before handling is CONNECTION_LOST and nothing happened', async () => {
     platform = await startTestPlatform({ faults: { dropBeforeShare: 1 } });
     await expect(

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { CodedError } from '../../../shared/ipc/errors';
 import type { Handset } from '../../../shared/platform/schemas';
 import type { World } from '../world/schema';
@@ -11,6 +11,7 @@ import { IdempotencyStore } from './idempotency';
 import { LinkTable } from './links';
 import { readStateFile, StateWriter, type PersistedState } from './persistence';
 import { ProblemError, problem, sendProblem } from './problem';
+import { RateLimiter, type RateLimitSettings } from './rate-limit';
 import { RegistrationSimulator } from './registration';
 import { registerAdminRoutes } from './routes/admin';
 import type { RouteContext } from './routes/context';
@@ -38,6 +39,10 @@ export interface PlatformSimulatorOptions {
   faults?: FaultSettingsInput;
   /** Dice for fault injection (tests pass a fixed sequence). */
   random?: () => number;
+  /** A real rate limit per API token (429 with Retry-After once the bucket is empty). */
+  rateLimit?: RateLimitSettings;
+  /** Clock of the rate limiter, in milliseconds (tests pass their own). */
+  now?: () => number;
   /** Enables the test-only `/_admin/*` endpoints (faults, link table). Off by default. */
   admin?: boolean;
 }
@@ -104,6 +109,20 @@ async function assemble(options: PlatformSimulatorOptions): Promise<Assembled> {
     },
   });
   const faults = new FaultInjector(options.faults, options.random);
+  const limiter = options.rateLimit ? new RateLimiter(options.rateLimit, options.now) : null;
+  const rateLimited = (reply: FastifyReply, retryAfterSeconds: number) => {
+    reply.header('Retry-After', String(retryAfterSeconds));
+    return sendProblem(
+      reply,
+      problem(
+        429,
+        'RATE_LIMITED',
+        'Too many requests',
+        `Rate limited; retry after ${retryAfterSeconds} s.`,
+        { retryAfterSeconds },
+      ),
+    );
+  };
   await persist();
 
   const app = Fastify({ logger: false, forceCloseConnections: true });
@@ -148,6 +167,10 @@ async function assemble(options: PlatformSimulatorOptions): Promise<Assembled> {
       );
     }
     if (config.admin) return;
+    if (limiter && config.auth !== false) {
+      const decision = limiter.take(request.headers.authorization ?? '');
+      if (!decision.allowed) return rateLimited(reply, decision.retryAfterSeconds);
+    }
     const latency = faults.current.latencyMs;
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
     const decision = faults.beforeRequest();
@@ -156,19 +179,7 @@ async function assemble(options: PlatformSimulatorOptions): Promise<Assembled> {
       request.raw.socket.destroy();
       return;
     }
-    if (decision.kind === 'rateLimit') {
-      reply.header('Retry-After', String(decision.retryAfterSeconds));
-      return sendProblem(
-        reply,
-        problem(
-          429,
-          'RATE_LIMITED',
-          'Too many requests',
-          `Rate limited; retry after ${decision.retryAfterSeconds} s.`,
-          { retryAfterSeconds: decision.retryAfterSeconds },
-        ),
-      );
-    }
+    if (decision.kind === 'rateLimit') return rateLimited(reply, decision.retryAfterSeconds);
     if (decision.kind === 'serverError')
       return sendProblem(
         reply,
