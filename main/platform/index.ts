@@ -1,0 +1,26 @@
+export {
+  createPlatformClient,
+  type CallOptions,
+  type CallResult,
+  type MutationOptions,
+  type PlatformClient,
+  type PlatformClientOptions,
+  type RegisterHandsetInput,
+} from './client';
+export { PLATFORM_ERROR_CODES, platformCode, type PlatformErrorDetail } from './platform-errors';
+export {
+  createPlatformSettings,
+  normaliseBaseUrl,
+  SETTINGS_ERROR_CODES,
+  type PlatformCheck,
+  type PlatformConnection,
+  type PlatformSettings,
+  type PlatformSettingsOptions,
+  type PlatformTargetView,
+  type TokenCipher,
+} from './settings';
+export {
+  createJsonFileSettingsStore,
+  createMemorySettingsStore,
+  type SettingsStore,
+} from './settings-store';
