@@ -44,7 +44,7 @@ export function switchFromWorld(
     const role = site.roleCatalogue.find((r) => r.id === floorPort.roleId);
     ports[floorPort.interfaceName] = role
       ? {
-          description: floorPort.label,
+          description: roleDescription(role.description, cisco) || floorPort.label,
           accessVlan: role.dataVlan,
           voiceVlan: cisco ? role.voiceVlan : null,
           taggedVlans: !cisco && role.voiceVlan !== null ? [role.voiceVlan] : [],
@@ -78,6 +78,16 @@ export function switchFromWorld(
     });
   }
   return sw;
+}
+
+/** A port that already has its role carries the role's description, as Dialtone writes it. */
+function roleDescription(text: string, cisco: boolean): string {
+  const oneLine = (cisco ? text : text.replace(/["\\]/g, '')).replace(/\s+/g, ' ').trim();
+  const limit = cisco ? 240 : 64;
+  if (oneLine.length <= limit) return oneLine;
+  const cut = oneLine.slice(0, limit + 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return (lastSpace > limit / 2 ? cut.slice(0, lastSpace) : cut.slice(0, limit)).trim();
 }
 
 function interfaceNumber(name: string): number {

@@ -6,6 +6,10 @@ export interface CommandErrorDetail {
   kind: CommandErrorKind;
   /** The switch's own words. */
   switchSaid: string;
+  /** In a configuration block: the lines the switch took before this one. */
+  applied?: string[];
+  /** In a configuration block: the lines not sent because this one failed. */
+  notSent?: string[];
 }
 
 /** The switch refused a command; names the command and quotes the switch. */

@@ -110,19 +110,25 @@ export class SwitchSession {
           applied.push(line);
         } catch (error) {
           if (error instanceof SwitchCommandError) {
-            await this.runNow(this.dialect.leaveConfig).catch(() => undefined);
+            await this.leaveConfiguration().catch(() => undefined);
             throw new SwitchCommandError({
               ...error.detail,
               applied,
               notSent: lines.slice(index + 1),
-            } as typeof error.detail);
+            });
           }
           throw error;
         }
       }
-      await this.runNow(this.dialect.leaveConfig);
+      await this.leaveConfiguration();
       return { applied };
     });
+  }
+
+  /** Back to the privileged prompt, unless the lines already went there (IOS `end`). */
+  private async leaveConfiguration(): Promise<void> {
+    if (this.level !== 'privileged' && this.level !== 'user')
+      await this.runNow(this.dialect.leaveConfig);
   }
 
   async close(): Promise<void> {
@@ -282,13 +288,14 @@ export class SwitchSession {
 
   private splitLogLines(finished: number): void {
     const lines = this.screen.lines;
+    const events: SwitchLogEvent[] = [];
     for (let index = lines.length - 1; index >= lines.length - finished && index >= 0; index -= 1) {
       const line = lines[index]!;
       if (!this.dialect.logLine.test(line)) continue;
       this.screen.removeLine(index);
-      const event = parseLogLine(line.trim());
-      for (const listener of [...this.eventListeners]) listener(event);
+      events.unshift(parseLogLine(line.trim()));
     }
+    for (const event of events) for (const listener of [...this.eventListeners]) listener(event);
   }
 
   private onClosed(closed: TransportClosed): void {

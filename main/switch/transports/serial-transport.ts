@@ -1,3 +1,4 @@
+import { access } from 'node:fs/promises';
 import { SerialPort } from 'serialport';
 import { CodedError } from '../../../shared/ipc/errors';
 import { TransportCore, toBuffer, type Transport } from './transport';
@@ -55,6 +56,20 @@ export async function openSerialTransport(options: SerialOptions): Promise<Trans
     port.open((error) => (error ? reject(serialOpenError(options.path, error)) : resolve())),
   );
   const core = new TransportCore();
+  const gone = {
+    by: 'remote' as const,
+    message: `The console line on ${options.path} went away (the cable or adapter was unplugged, or the port was closed under us). Check the cable and reconnect.`,
+  };
+  // A vanished device does not always fail a pending read (a PTY whose other end closed
+  // just goes quiet), so the device node is checked too: unplugging removes it.
+  const watchdog = setInterval(() => {
+    access(options.path).catch(() => {
+      core.ended(gone);
+      if (port.isOpen) port.close(() => undefined);
+    });
+  }, 500);
+  watchdog.unref();
+  core.onClose(() => clearInterval(watchdog));
   port.on('data', (bytes: Buffer) => core.received(bytes));
   port.on('error', (error: Error) =>
     core.ended({
@@ -63,14 +78,7 @@ export async function openSerialTransport(options: SerialOptions): Promise<Trans
     }),
   );
   port.on('close', (error?: Error & { disconnected?: boolean }) => {
-    core.ended(
-      error
-        ? {
-            by: 'remote',
-            message: `The console line on ${options.path} went away (the cable or adapter was unplugged, or the port was closed under us). Check the cable and reconnect.`,
-          }
-        : { by: 'local', message: 'Closed by Dialtone.' },
-    );
+    core.ended(error ? gone : { by: 'local', message: 'Closed by Dialtone.' });
   });
   return {
     kind: 'serial',

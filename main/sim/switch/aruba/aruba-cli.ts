@@ -10,7 +10,9 @@ import {
   showMacAddressOfPort,
   showPowerOverEthernetBrief,
   showRunningConfig,
+  showModules,
   showRunningConfigInterface,
+  showRunningConfigVlan,
   showSystem,
   showVersion,
   showVlans,
@@ -141,6 +143,13 @@ function execGrammar(manager: boolean): CommandGrammar<CommandHandler> {
       return NO_OUTPUT;
     })
     .add('show running-config', (c) => ({ output: showRunningConfig(c.sw) }))
+    .add('show running-config vlan <1-4094>', (c) => {
+      const vlan = c.sw.vlans.get(Number(c.args[0]));
+      return vlan
+        ? { output: showRunningConfigVlan(c.sw, vlan) }
+        : error(`VLAN ${c.args[0]} not found.`);
+    })
+    .add('show modules', (c) => ({ output: showModules(c.sw) }))
     .add('show running-config interface <ports>', (c) =>
       withPorts(c, c.args[0]!, (ports) => ({
         output: showRunningConfigInterface(c.sw, ports[0]!),
@@ -215,12 +224,25 @@ function configCommands(grammar: CommandGrammar<CommandHandler>): CommandGrammar
     .add('no vlan <1-4094> untagged <ports>', (c) => vlanPorts(c, removeUntagged))
     .add('vlan <1-4094> voice', (c) => vlanVoice(c, Number(c.args[0]), true))
     .add('no vlan <1-4094> voice', (c) => vlanVoice(c, Number(c.args[0]), false))
+    .add('lldp config <ports> medTlvEnable <word>', (c) => lldpMed(c, true))
+    .add('no lldp config <ports> medTlvEnable <word>', (c) => lldpMed(c, false))
     .add('spanning-tree <ports> admin-edge-port', (c) =>
       withPorts(c, c.args[0]!, (ports) => change(c, () => ports.forEach((p) => (p.edge = true)))),
     )
     .add('no spanning-tree <ports> admin-edge-port', (c) =>
       withPorts(c, c.args[0]!, (ports) => change(c, () => ports.forEach((p) => (p.edge = false)))),
     );
+}
+
+function lldpMed(context: CommandContext, enable: boolean): CommandOutcome {
+  const tlv = context.args[1]!.toLowerCase();
+  if (!['network_policy', 'network-policy', 'poe', 'capabilities', 'location_id'].includes(tlv))
+    return error(`Invalid input: ${context.args[1]}`);
+  return withPorts(context, context.args[0]!, (ports) =>
+    change(context, () => {
+      if (tlv.startsWith('network')) for (const port of ports) port.lldpMedPolicy = enable;
+    }),
+  );
 }
 
 function vlanPorts(

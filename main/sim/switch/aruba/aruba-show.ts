@@ -1,6 +1,6 @@
 import { lines, padRight } from '../cli-context';
 import type { SimulatedSwitch } from '../simulated-switch';
-import { macToAruba, type SimPort } from '../switch-model';
+import { macToAruba, type SimPort, type SimVlan } from '../switch-model';
 
 export function showSystem(sw: SimulatedSwitch): string {
   const { hostname, softwareVersion, serialNumber, baseMac } = sw.identity;
@@ -290,24 +290,44 @@ function interfaceBlock(sw: SimulatedSwitch, port: SimPort): string[] {
   return body.length === 0 ? [] : [`interface ${port.name}`, ...body, '   exit'];
 }
 
+function vlanBlock(sw: SimulatedSwitch, vlan: SimVlan): string[] {
+  const members = (test: (port: SimPort) => boolean) =>
+    sw.ports.filter(test).map((port) => Number(port.name));
+  const untagged = members((port) => port.accessVlan === vlan.id);
+  const tagged = members((port) => port.taggedVlans.includes(vlan.id));
+  return [
+    `vlan ${vlan.id}`,
+    `   name "${vlan.name}"`,
+    ...(untagged.length > 0 ? [`   untagged ${portList(untagged)}`] : []),
+    ...(tagged.length > 0 ? [`   tagged ${portList(tagged)}`] : []),
+    ...(vlan.voice ? ['   voice'] : []),
+    '   exit',
+  ];
+}
+
+export function showRunningConfigVlan(sw: SimulatedSwitch, vlan: SimVlan): string {
+  return lines('', 'Running configuration:', '', ...vlanBlock(sw, vlan), '');
+}
+
+export function showModules(sw: SimulatedSwitch): string {
+  const [number, ...rest] = sw.identity.model.replace(/^Aruba /, '').split(' ');
+  return lines(
+    '',
+    ' Status and Counters - Module Information',
+    '',
+    `  Chassis: ${rest.join(' ')} ${number}        Serial Number:   ${sw.identity.serialNumber}`,
+    '',
+  );
+}
+
 export function showRunningConfig(sw: SimulatedSwitch): string {
   const members = (test: (port: SimPort) => boolean) =>
     sw.ports.filter(test).map((port) => Number(port.name));
   const vlans = [...sw.vlans.values()]
     .sort((a, b) => a.id - b.id)
-    .flatMap((vlan) => {
-      const untagged = members((port) => port.accessVlan === vlan.id);
-      const tagged = members((port) => port.taggedVlans.includes(vlan.id));
-      return [
-        `vlan ${vlan.id}`,
-        `   name "${vlan.name}"`,
-        ...(untagged.length > 0 ? [`   untagged ${portList(untagged)}`] : []),
-        ...(tagged.length > 0 ? [`   tagged ${portList(tagged)}`] : []),
-        ...(vlan.voice ? ['   voice'] : []),
-        '   exit',
-      ];
-    });
+    .flatMap((vlan) => vlanBlock(sw, vlan));
   const edge = members((port) => port.edge);
+  const noMed = members((port) => !port.lldpMedPolicy);
   return lines(
     '',
     'Running configuration:',
@@ -320,6 +340,7 @@ export function showRunningConfig(sw: SimulatedSwitch): string {
     ...sw.ports.flatMap((port) => interfaceBlock(sw, port)),
     ...vlans,
     ...(edge.length > 0 ? [`spanning-tree ${portList(edge)} admin-edge-port`] : []),
+    ...(noMed.length > 0 ? [`no lldp config ${portList(noMed)} medTlvEnable network_policy`] : []),
     'password manager',
     '',
   );

@@ -231,7 +231,7 @@ const interfaceGrammar = commonConfig(
     return NO_OUTPUT;
   })
   .add('description <line>', (c) =>
-    changePort(c, (port) => (port.description = c.args[0]!.slice(0, 200))),
+    changePort(c, (port) => (port.description = c.args[0]!.slice(0, 240))),
   )
   .add('no description', (c) => changePort(c, (port) => (port.description = '')))
   .add('switchport mode access', (c) => changePort(c, (port) => (port.accessMode = true)))
@@ -260,6 +260,8 @@ const interfaceGrammar = commonConfig(
   .add('no lldp med-tlv-select network-policy', (c) =>
     changePort(c, (port) => (port.lldpMedPolicy = false)),
   )
+  .add('lldp transmit', () => NO_OUTPUT)
+  .add('lldp receive', () => NO_OUTPUT)
   .add('shutdown', (c) => {
     c.sw.setShutdown(currentPort(c), true);
     return NO_OUTPUT;

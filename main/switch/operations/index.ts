@@ -1,0 +1,2 @@
+export { applyPortRole } from './apply-port-role';
+export type { PortRoleResult } from './apply-port-role';
