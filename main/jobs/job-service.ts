@@ -135,6 +135,8 @@ function headerFromDamagedJournal(jobId: string, path: string): JobIndexEntry {
   };
 }
 
+const JOB_INCOMPLETE = 'JOB_INCOMPLETE';
+
 const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 
 export async function createJobService(options: JobServiceOptions): Promise<JobService> {
@@ -174,6 +176,13 @@ export async function createJobService(options: JobServiceOptions): Promise<JobS
     const promise = (async () => {
       try {
         const { journal, recovery } = await openJournal(journalPathOf(jobId), { now });
+        if (journal.records().length === 0) {
+          await journal.close();
+          throw new CodedError(
+            JOB_INCOMPLETE,
+            `Job ${jobId} was never finished being created (Dialtone stopped while creating it).`,
+          );
+        }
         const notice: JournalNotice | null =
           recovery.kind === 'tornTailRecovered'
             ? {
@@ -216,7 +225,9 @@ export async function createJobService(options: JobServiceOptions): Promise<JobS
       try {
         const job = await openJob(jobId);
         index.put(headerFromState(job.fold.current()));
-      } catch {
+      } catch (error) {
+        // A job whose creation never finished was never acknowledged: nothing to list.
+        if (error instanceof CodedError && error.code === JOB_INCOMPLETE) continue;
         // A corrupted journal stays on disk, untouched; list it so the engineer sees it.
         index.put(headerFromDamagedJournal(jobId, journalPathOf(jobId)));
       }
@@ -265,6 +276,16 @@ export async function createJobService(options: JobServiceOptions): Promise<JobS
     ]);
   }
 
+  async function isIncomplete(jobId: string): Promise<boolean> {
+    try {
+      await openJob(jobId);
+      return false;
+    } catch (error) {
+      if (error instanceof CodedError && error.code === JOB_INCOMPLETE) return true;
+      throw error;
+    }
+  }
+
   return {
     async create({ jobId: requested, siteId, occupierId }) {
       const jobId = requested ?? newId();
@@ -273,7 +294,7 @@ export async function createJobService(options: JobServiceOptions): Promise<JobS
           'JOB_ID_INVALID',
           `${jobId} cannot name a job (letters, digits, - and _).`,
         );
-      if (existsSync(journalPathOf(jobId))) {
+      if (existsSync(journalPathOf(jobId)) && !(await isIncomplete(jobId))) {
         const job = await openJob(jobId);
         const state = job.fold.current();
         if (state.siteId !== siteId || state.occupierId !== occupierId)

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CodedError } from '../../shared/ipc/errors';
@@ -54,7 +55,7 @@ function stampForFileName(date: Date): string {
 function keepAside(path: string, bytes: Uint8Array, why: string, now: Date): string {
   const aside = join(
     dirname(path),
-    `${basename(path, '.jsonl')}.${why}-${stampForFileName(now)}.jsonl`,
+    `${basename(path, '.jsonl')}.${why}-${stampForFileName(now)}-${randomBytes(3).toString('hex')}.jsonl`,
   );
   writeNewFileSync(aside, bytes);
   return aside;
@@ -155,7 +156,16 @@ export async function createJournal(
 ): Promise<Journal> {
   const now = options.now ?? (() => new Date());
   await mkdir(dirname(path), { recursive: true });
-  const handle = await open(path, 'wx+');
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'wx+');
+  } catch (error) {
+    // A crash between making the file and writing its first record leaves it empty:
+    // nothing was acknowledged, so that empty file is taken up again.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || statSync(path).size !== 0)
+      throw error;
+    handle = await open(path, 'r+');
+  }
   await fsyncDirectory(dirname(path));
   const journal = journalOn(path, handle, [], 0, now);
   await journal.append([first]);

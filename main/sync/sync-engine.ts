@@ -146,7 +146,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const ifMatchOf = (entry: OutboxEntry): number | null => {
       let version = ifMatchFor(state, entry);
       const chain = produced.get(resourceKeyOf(entry.mutation));
-      while (version !== null && chain?.has(version)) version = chain.get(version)!;
+      // Versions only grow, so following the chain always ends.
+      while (version !== null && chain?.has(version) && chain.get(version)! > version)
+        version = chain.get(version)!;
       return version;
     };
 
@@ -172,7 +174,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
               },
             },
           ]);
-          if (ifMatch !== null && outcome.version !== null) {
+          if (ifMatch !== null && outcome.version !== null && outcome.version > ifMatch) {
             const key = resourceKeyOf(entry.mutation);
             const chain = produced.get(key) ?? new Map<number, number>();
             chain.set(ifMatch, outcome.version);

@@ -81,7 +81,8 @@ export function createJobFold(created: JobEvent): JobFold {
         const { entryId, sentIfMatch, resultVersion } = event.payload;
         return update(entryId, (item) => {
           if (item.status === 'applied') return null;
-          if (sentIfMatch !== null && resultVersion !== null) {
+          // A change that changed nothing (same value) leaves the version where it was.
+          if (sentIfMatch !== null && resultVersion !== null && resultVersion > sentIfMatch) {
             const key = resourceKeyOf(item.entry.mutation);
             s.versionChain = {
               ...s.versionChain,
@@ -191,12 +192,12 @@ export function ifMatchFor(state: JobState, entry: OutboxEntry): number | null {
   if (entry.baseVersion === null) return null;
   const chain = state.versionChain[resourceKeyOf(entry.mutation)] ?? {};
   let version = entry.baseVersion;
-  for (let steps = 0; steps < 1_000_000; steps++) {
+  // Versions only grow along the chain, so this ends.
+  for (;;) {
     const next = chain[String(version)];
-    if (next === undefined) return version;
+    if (next === undefined || next <= version) return version;
     version = next;
   }
-  return version;
 }
 
 /** The version a new change to a floor port is based on: what the engineer sees now. */

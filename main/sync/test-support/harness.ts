@@ -41,7 +41,11 @@ export class SimulatorUnderTest {
   readonly token = 'test-token-0123456789abcdef';
   port = 0;
 
-  constructor(directory: string) {
+  /** `persist` keeps the platform's state in a file so it survives a stop and start. */
+  constructor(
+    directory: string,
+    private readonly persist = true,
+  ) {
     this.statePath = join(directory, 'platform-state.json');
   }
 
@@ -50,7 +54,7 @@ export class SimulatorUnderTest {
   ): Promise<PlatformSimulator> {
     this.simulator = await startPlatformSimulator({
       world: loadDemoWorld(),
-      statePath: this.statePath,
+      ...(this.persist ? { statePath: this.statePath } : {}),
       token: this.token,
       port: this.port,
       registrationDelayMs: 0,
@@ -88,6 +92,22 @@ export async function startSyncHarness(seed = 1): Promise<SyncHarness> {
   const directory = mkdtempSync(join(tmpdir(), 'dialtone-sync-'));
   const platform = new SimulatorUnderTest(directory);
   await platform.start();
+  const services = await createServicesOn(directory, platform, seed);
+  return {
+    ...services,
+    async close() {
+      await services.close();
+      await platform.stop();
+    },
+  };
+}
+
+/** The services on an existing data folder (e.g. after the crash test's last restart). */
+export async function createServicesOn(
+  directory: string,
+  platform: SimulatorUnderTest,
+  seed: number,
+): Promise<SyncHarness> {
   const client = createPlatformClient({
     baseUrl: platform.url,
     token: platform.token,
@@ -127,7 +147,6 @@ export async function startSyncHarness(seed = 1): Promise<SyncHarness> {
     async close() {
       await sync.close();
       await jobs.close();
-      await platform.stop();
     },
   };
 }

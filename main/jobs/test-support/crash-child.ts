@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { CodedError } from '../../../shared/ipc/errors';
+import { createJobService } from '../job-service';
+import { createConfStore } from '../key-value-store';
+import { createSnapshotCache } from '../snapshot-cache';
+import { stateDigest, type ChildMessage, type CrashAction } from './crash-script';
+
+/**
+ * The crash test's child: the real job services on a data folder, offline, doing the actions
+ * it reads on stdin and acknowledging each on stdout once it is durable. It is killed with
+ * SIGKILL at points the parent picks by counting acknowledgements.
+ */
+const [dataDirectory, jobId] = process.argv.slice(2);
+if (!dataDirectory || !jobId) throw new Error('usage: crash-child <data folder> <job id>');
+
+const send = (message: ChildMessage) => process.stdout.write(`${JSON.stringify(message)}\n`);
+
+const jobs = await createJobService({
+  jobsDirectory: join(dataDirectory, 'jobs'),
+  store: createConfStore(dataDirectory),
+  snapshotCache: createSnapshotCache(join(dataDirectory, 'snapshots')),
+  snapshots: {
+    pull: () => Promise.reject(new CodedError('OFFLINE', 'The crash test runs offline.')),
+  },
+  isOnline: () => false,
+});
+
+let digest: string | null = null;
+let events = 0;
+try {
+  const state = await jobs.state(jobId);
+  digest = stateDigest(state);
+  events = state.eventCount;
+} catch (error) {
+  if (!(error instanceof CodedError) || !['JOB_NOT_FOUND', 'JOB_INCOMPLETE'].includes(error.code))
+    throw error;
+}
+send({ kind: 'ready', events, digest });
+
+function perform(action: CrashAction): Promise<unknown> {
+  switch (action.kind) {
+    case 'create':
+      return jobs.create({
+        jobId: action.jobId,
+        siteId: action.siteId,
+        occupierId: action.occupierId,
+      });
+    case 'step':
+      return jobs.markStep(action.jobId, {
+        actionId: action.id,
+        stepId: action.stepId,
+        done: action.done,
+        note: action.id,
+      });
+    case 'role':
+      return jobs.setFloorPortRole(action.jobId, {
+        actionId: action.id,
+        floorPortId: action.floorPortId,
+        roleId: action.roleId,
+      });
+    case 'allocate':
+      return jobs.queueMutation(action.jobId, {
+        actionId: action.id,
+        mutation: {
+          kind: 'allocateNumbers',
+          siteId: action.siteId,
+          occupierId: action.occupierId,
+          count: 1,
+        },
+      });
+  }
+}
+
+// Actions run as they arrive (not one by one), so group commits and kills mid-batch happen.
+for await (const line of createInterface({ input: process.stdin })) {
+  if (!line.trim()) continue;
+  const action = JSON.parse(line) as CrashAction;
+  perform(action).then(
+    () => send({ kind: 'ack', id: action.id }),
+    (error: unknown) => send({ kind: 'failed', id: action.id, message: String(error) }),
+  );
+}

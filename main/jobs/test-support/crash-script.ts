@@ -1,0 +1,20 @@
+import { createHash } from 'node:crypto';
+import type { ChecklistStepId, JobState } from '../../../shared/jobs';
+
+/** One scripted engineer action of the crash test; its id makes a resend after a crash a no-op. */
+export type CrashAction =
+  | { id: string; kind: 'create'; jobId: string; siteId: string; occupierId: string }
+  | { id: string; kind: 'step'; jobId: string; stepId: ChecklistStepId; done: boolean }
+  | { id: string; kind: 'role'; jobId: string; floorPortId: string; roleId: string }
+  | { id: string; kind: 'allocate'; jobId: string; siteId: string; occupierId: string };
+
+/** Messages from the child: ready (with its view of the journal) and one ack per durable action. */
+export type ChildMessage =
+  | { kind: 'ready'; events: number; digest: string | null }
+  | { kind: 'ack'; id: string }
+  | { kind: 'failed'; id: string; message: string };
+
+/** A digest of a folded state, equal whenever two folds agree. */
+export function stateDigest(state: JobState): string {
+  return createHash('sha256').update(JSON.stringify(state)).digest('hex');
+}
