@@ -37,40 +37,44 @@ export async function logIn(
   options: LogInOptions,
 ): Promise<void> {
   const dialect = session.dialect;
-  let answeredAt = -1;
+  // Lines before this index have been answered or judged already.
+  let consumedUpTo = 0;
+  // Where the unfinished line stood when its prompt was answered: answer each prompt once.
+  let answeredPartialAt = -1;
   let passwordsSent = 0;
-  const answer = (screen: TerminalScreen, text: string, secret = false) => {
-    answeredAt = screen.lines.length;
+  const refused = () =>
+    new CodedError(
+      'SWITCH_LOGIN_REJECTED',
+      `The switch refused the login for ${login.username}. Check the user name and DIALTONE_SWITCH_PASSWORD.`,
+    );
+  const answerPartial = (screen: TerminalScreen, text: string, secret = false) => {
+    answeredPartialAt = screen.lines.length;
+    consumedUpTo = screen.lines.length + 1;
     session.send(text, { secret });
   };
   const loginStep = (screen: TerminalScreen): Reached | undefined => {
     const partial = screen.partial;
     const prompt = dialect.anyPrompt.exec(partial);
     if (prompt) return { match: prompt, text: partial };
-    const fresh = answeredAt !== screen.lines.length;
-    const recent = screen.lines.slice(Math.max(0, answeredAt));
+    const recent = screen.lines.slice(consumedUpTo);
     if (passwordsSent > 0 && recent.some((line) => dialect.loginRejected.test(line)))
-      throw new CodedError(
-        'SWITCH_LOGIN_REJECTED',
-        `The switch refused the login for ${login.username}. Check the user name and DIALTONE_SWITCH_PASSWORD.`,
-      );
-    if (!fresh) return undefined;
-    if (INITIAL_DIALOG.test(partial)) answer(screen, 'no\r');
-    else if (USERNAME.test(partial)) {
-      if (passwordsSent > 0)
-        throw new CodedError(
-          'SWITCH_LOGIN_REJECTED',
-          `The switch refused the login for ${login.username}. Check the user name and DIALTONE_SWITCH_PASSWORD.`,
-        );
-      answer(screen, `${login.username}\r`);
-    } else if (PASSWORD.test(partial)) {
-      passwordsSent += 1;
-      answer(screen, `${login.password}\r`, true);
-    } else if (
-      PRESS_ANY_KEY.test(partial) ||
-      recent.some((line) => PRESS_ANY_KEY.test(line) || PRESS_RETURN.test(line))
-    )
-      answer(screen, '\r');
+      throw refused();
+    if (answeredPartialAt !== screen.lines.length) {
+      if (INITIAL_DIALOG.test(partial)) return void answerPartial(screen, 'no\r');
+      if (USERNAME.test(partial)) {
+        if (passwordsSent > 0) throw refused();
+        return void answerPartial(screen, `${login.username}\r`);
+      }
+      if (PASSWORD.test(partial)) {
+        passwordsSent += 1;
+        return void answerPartial(screen, `${login.password}\r`, true);
+      }
+      if (PRESS_ANY_KEY.test(partial)) return void answerPartial(screen, '\r');
+    }
+    if (recent.some((line) => PRESS_ANY_KEY.test(line) || PRESS_RETURN.test(line))) {
+      consumedUpTo = screen.lines.length;
+      session.send('\r');
+    }
     return undefined;
   };
 
@@ -95,7 +99,7 @@ export async function logIn(
             : `The switch console did not answer on ${session.transport.label}. Check the console cable is in the switch's console port and the baud rate (9600 unless someone changed it).`,
         );
       }
-      answeredAt = -1;
+      answeredPartialAt = -1;
       session.send('\r');
     }
   }

@@ -89,7 +89,7 @@ describe.each(['cisco_ios', 'aruba_aoss'] as const)('switch session (%s)', (vend
     let count = 0;
     const noisy = withNoise(endpoint, () => {
       count += 1;
-      return count % 3 === 0 ? `${ESC}[?25h${ESC}[0m\x00\x07` : `${ESC}[K`;
+      return count % 3 === 0 ? `${ESC}[?25h${ESC}[0m\x00\x07\xff\xfe\x80` : `${ESC}[K`;
     });
     const session = await openSession(connectInProcess(noisy), { vendor, login });
     const clean = await openSession(connectInProcess(consoleOf(vendor).endpoint), {
@@ -101,6 +101,30 @@ describe.each(['cisco_ios', 'aruba_aoss'] as const)('switch session (%s)', (vend
         ? 'show running-config interface Gi1/0/7'
         : 'show running-config interface 7';
     expect((await session.run(command)).output).toBe((await clean.run(command)).output);
+  });
+
+  it('logs in and runs commands when the switch answers a byte at a time', async () => {
+    const { endpoint } = consoleOf(vendor);
+    const trickle: SimConsoleEndpoint = {
+      ...endpoint,
+      write: (bytes) => endpoint.write(bytes),
+      close: () => endpoint.close(),
+      get closed() {
+        return endpoint.closed;
+      },
+      onData: (listener) =>
+        endpoint.onData((chunk) => {
+          for (const byte of chunk) listener(Buffer.from([byte]));
+        }),
+    };
+    const session = await openSession(connectInProcess(trickle), { vendor, login });
+    const clean = await openSession(connectInProcess(consoleOf(vendor).endpoint), {
+      vendor,
+      login,
+    });
+    expect((await session.run(statusCommand[vendor])).output).toBe(
+      (await clean.run(statusCommand[vendor])).output,
+    );
   });
 
   it('splits link messages out of command output into events', async () => {

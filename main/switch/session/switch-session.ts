@@ -282,8 +282,9 @@ export class SwitchSession {
     this.transcript.record('rx', text);
     const finished = this.screen.feed(text);
     if (finished > 0) this.splitLogLines(finished);
-    if (this.waiter) this.waiter.step();
-    else if (this.screen.lines.length > 0) this.screen.lines.length = 0;
+    // With no waiter, what arrives stays on the screen (a finished command's result is
+    // read from it after its waiter resolved) until the next command starts a new one.
+    this.waiter?.step();
   }
 
   private splitLogLines(finished: number): void {

@@ -32,7 +32,7 @@ describe('terminal screen', () => {
         const screen = new TerminalScreen();
         for (const chunk of chunks) screen.feed(chunk);
         // eslint-disable-next-line no-control-regex
-        expect(screen.text()).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f]/);
+        expect(screen.text()).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\uffff]/);
       }),
     );
   });

@@ -1,7 +1,7 @@
 /**
  * What a terminal would show for a stream of switch output, line by line: carriage
  * returns and backspaces overwrite (the pager erases itself that way), escape sequences
- * are applied or dropped, and other control bytes vanish. Fed incrementally, so a long
+ * are applied or dropped, and other control bytes and non-ASCII noise vanish. Fed incrementally, so a long
  * output at 9600 baud costs no more than its length.
  */
 export class TerminalScreen {
@@ -63,7 +63,8 @@ export class TerminalScreen {
     else if (char === '\t') {
       const next = (Math.floor(this.column / 8) + 1) * 8;
       while (this.column < next) this.write(' ');
-    } else if (code >= 0x20 && code !== 0x7f) this.write(char);
+    } else if (code >= 0x20 && code < 0x7f) this.write(char);
+    // Switch CLIs speak ASCII: anything else is line noise (a wrong baud rate, a glitch).
   }
 
   private write(char: string): void {
