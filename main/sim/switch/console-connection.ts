@@ -95,6 +95,11 @@ export class ConsoleConnection {
     }
   }
 
+  /** Line noise: raw bytes onto the line at once, between whatever bytes are going out. */
+  noise(bytes: string): void {
+    this.line.writeNext(bytes);
+  }
+
   close(): void {
     if (this.state === 'closed') return;
     this.state = 'closed';

@@ -231,6 +231,11 @@ export class SimulatedSwitch {
     return connection.endpoint;
   }
 
+  /** Puts raw bytes (garbage, stray escape codes) on every open console line, as a noisy line would. */
+  lineNoise(bytes: string): void {
+    for (const connection of this.consoles) connection.noise(bytes);
+  }
+
   close(): void {
     for (const connection of [...this.consoles]) connection.endpoint.close();
   }

@@ -46,6 +46,15 @@ export class ThrottledLine {
     this.schedule();
   }
 
+  /** Bytes that jump the queue: noise on the line, landing in the middle of whatever is going out. */
+  writeNext(text: string): void {
+    if (this.closed || text.length === 0) return;
+    if (this.pending.length === 0) this.clock = Math.max(this.clock, performance.now());
+    this.pending = text + this.pending;
+    this.afterLastMessage = this.afterLastMessage > 0 ? this.afterLastMessage + text.length : 0;
+    this.schedule();
+  }
+
   /** Drops output not yet sent (Ctrl-C at a pager, a closed connection). */
   discard(): void {
     this.pending = '';

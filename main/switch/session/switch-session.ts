@@ -34,6 +34,8 @@ export interface CommandResult {
 export type ExpectStep<T> = (screen: TerminalScreen) => T | undefined;
 
 interface Waiter {
+  /** What is awaited, for error messages (`"show version"`). */
+  what: string;
   step(): void;
   fail(error: Error): void;
 }
@@ -182,6 +184,7 @@ export class SwitchSession {
       const totalTimer = setTimeout(timeout(limits.commandMs, 'total'), limits.commandMs);
       idleTimer = setTimeout(timeout(limits.idleMs, 'idle'), limits.idleMs);
       this.waiter = {
+        what,
         step: () => {
           clearTimeout(idleTimer);
           idleTimer = setTimeout(timeout(limits.idleMs, 'idle'), limits.idleMs);
@@ -302,7 +305,7 @@ export class SwitchSession {
   private onClosed(closed: TransportClosed): void {
     this.closed = closed;
     this.transcript.record('note', `connection closed: ${closed.message}`);
-    this.waiter?.fail(this.disconnectedError('the current command', closed));
+    this.waiter?.fail(this.disconnectedError(this.waiter.what, closed));
   }
 
   private disconnectedError(what: string, closed: TransportClosed): CodedError {
