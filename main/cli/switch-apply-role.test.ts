@@ -1,0 +1,247 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from './project-root';
+
+const env = {
+  ...process.env,
+  DIALTONE_SWITCH_PASSWORD: 'cli-pass-123',
+  DIALTONE_SWITCH_ENABLE: 'cli-enable-123',
+};
+const running: ChildProcess[] = [];
+
+afterAll(async () => {
+  for (const child of running) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+});
+
+/** Runs `dialtone …` to the end, as a person at a terminal would. */
+function dialtone(args: string[], extraEnv: Record<string, string> = {}) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/dialtone.mjs', ...args], {
+      cwd: PROJECT_ROOT,
+      env: { ...env, ...extraEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Starts `dialtone switch simulate …` and waits for the line saying where it listens. */
+function simulate(args: string[]) {
+  return new Promise<{ child: ChildProcess; ready: Record<string, unknown> }>((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/dialtone.mjs', 'switch', 'simulate', ...args], {
+      cwd: PROJECT_ROOT,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    running.push(child);
+    let stdout = '';
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const onData = (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const line = stdout.split('\n')[0];
+      if (stdout.includes('\n') && line) {
+        child.stdout!.off('data', onData);
+        resolve({ child, ready: JSON.parse(line) as Record<string, unknown> });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`simulate exited ${code}: ${stderr}`)));
+  });
+}
+
+const voiceRole = [
+  '--data-vlan',
+  '10',
+  '--voice-vlan',
+  '20',
+  '--poe',
+  '--edge',
+  '--description',
+  'Desk phone',
+];
+
+describe('dialtone switch apply-role', () => {
+  it('applies a role over a real PTY at 9600 baud, and a second run changes nothing', async () => {
+    const path = join(tmpdir(), `dialtone-cli-${randomUUID()}`);
+    await simulate(['--vendor', 'cisco_ios', '--pty', path, '--baud', '9600']);
+    const args = [
+      'switch',
+      'apply-role',
+      '--serial',
+      path,
+      '--vendor',
+      'cisco_ios',
+      '--interface',
+      'Gi1/0/2',
+      ...voiceRole,
+      '--json',
+    ];
+    const first = await dialtone(args);
+    expect(first.code, first.stderr).toBe(0);
+    const result = JSON.parse(first.stdout);
+    expect(result).toMatchObject({ changed: true, verified: true });
+    expect(Object.keys(result).sort()).toEqual([
+      'bytes',
+      'changed',
+      'interfaces',
+      'seconds',
+      'verified',
+    ]);
+    expect(result.interfaces).toEqual([
+      {
+        interface: 'Gi1/0/2',
+        changed: true,
+        verified: true,
+        commands: expect.arrayContaining(['switchport voice vlan 20', 'description Desk phone']),
+        diff: [],
+      },
+    ]);
+    expect(result.bytes.rx).toBeGreaterThan(result.bytes.tx);
+    const again = JSON.parse((await dialtone(args)).stdout);
+    expect(again).toMatchObject({
+      changed: false,
+      verified: true,
+      interfaces: [{ commands: [], changed: false }],
+    });
+  });
+
+  it('applies a role to several interfaces over SSH in one session', async () => {
+    const { child, ready } = await simulate([
+      '--vendor',
+      'aruba_aoss',
+      '--ssh',
+      '0',
+      '--hostname',
+      'HC-CLI-1',
+      '--ports',
+      '8',
+    ]);
+    const port = (ready.ssh as { port: number }).port;
+    expect(ready.hostname).toBe('HC-CLI-1');
+    const plugged = new Promise<string>((resolve) =>
+      child.stdout!.on('data', (chunk: Buffer) => resolve(chunk.toString())),
+    );
+    child.stdin!.write('plug 3 80:5e:c0:00:00:03 T54W\n');
+    expect(JSON.parse(await plugged)).toEqual({ plugged: '3', mac: '80:5e:c0:00:00:03' });
+    const run = await dialtone([
+      'switch',
+      'apply-role',
+      '--ssh',
+      `127.0.0.1:${port}`,
+      '--username',
+      'admin',
+      '--vendor',
+      'aruba_aoss',
+      '--interface',
+      '3',
+      '--interface',
+      '4',
+      ...voiceRole,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^3: changed \(\d+ commands\), verified/m);
+    expect(run.stdout).toMatch(/^4: changed \(\d+ commands\), verified/m);
+    expect(run.stdout).not.toContain('cli-pass-123');
+  });
+
+  it('exits 1 and names the command when the switch refuses it', async () => {
+    const { ready } = await simulate(['--vendor', 'aruba_aoss', '--ssh', '0']);
+    const port = (ready.ssh as { port: number }).port;
+    const run = await dialtone([
+      'switch',
+      'apply-role',
+      '--ssh',
+      `127.0.0.1:${port}`,
+      '--username',
+      'admin',
+      '--vendor',
+      'aruba_aoss',
+      '--interface',
+      '5',
+      '--data-vlan',
+      '77',
+      '--json',
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('refused "untagged vlan 77"');
+    const result = JSON.parse(run.stdout);
+    expect(result).toMatchObject({
+      verified: false,
+      interfaces: [{ rejected: { command: 'untagged vlan 77' } }],
+    });
+  });
+
+  it('exits 2 for bad input, an unknown port and a refused login, without a stack trace', async () => {
+    const badVlan = await dialtone([
+      'switch',
+      'apply-role',
+      '--serial',
+      '/dev/null',
+      '--vendor',
+      'cisco_ios',
+      '--interface',
+      'Gi1/0/1',
+      '--data-vlan',
+      '5000',
+    ]);
+    expect(badVlan.code).toBe(2);
+    expect(badVlan.stderr).toContain('--data-vlan must be a VLAN from 1 to 4094');
+    const missing = await dialtone([
+      'switch',
+      'apply-role',
+      '--serial',
+      '/dev/ttyUSB-dialtone-none',
+      '--vendor',
+      'cisco_ios',
+      '--interface',
+      'Gi1/0/1',
+      '--data-vlan',
+      '10',
+    ]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('SWITCH_PORT_MISSING');
+    const { ready } = await simulate(['--vendor', 'cisco_ios', '--ssh', '0']);
+    const port = (ready.ssh as { port: number }).port;
+    const refused = await dialtone(
+      [
+        'switch',
+        'apply-role',
+        '--ssh',
+        `127.0.0.1:${port}`,
+        '--username',
+        'admin',
+        '--vendor',
+        'cisco_ios',
+        '--interface',
+        'Gi1/0/1',
+        '--data-vlan',
+        '10',
+      ],
+      { DIALTONE_SWITCH_PASSWORD: 'wrong-password' },
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('SWITCH_LOGIN_REJECTED');
+    for (const run of [badVlan, missing, refused]) expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('dialtone switch ports', () => {
+  it('lists serial ports (possibly none) and exits 0', async () => {
+    const run = await dialtone(['switch', 'ports', '--json']);
+    expect(run.code).toBe(0);
+    expect(Array.isArray(JSON.parse(run.stdout))).toBe(true);
+  });
+});
