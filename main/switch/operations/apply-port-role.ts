@@ -38,13 +38,13 @@ export async function applyPortRole(
   const { interfaceName, role } = request;
   const session = driver.session;
   const startBytes = session.bytes;
-  const firstEntry = session.transcript.entries.length;
+  const firstEntry = session.transcript.length;
   const finish = (
     result: Omit<PortRoleResult, 'transcript' | 'bytes' | 'interfaceName'>,
   ): PortRoleResult => ({
     interfaceName,
     ...result,
-    transcript: session.transcript.entries.slice(firstEntry),
+    transcript: session.transcript.since(firstEntry),
     bytes: { tx: session.bytes.tx - startBytes.tx, rx: session.bytes.rx - startBytes.rx },
   });
 

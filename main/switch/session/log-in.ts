@@ -70,6 +70,8 @@ export async function logIn(
         return void answerPartial(screen, `${login.password}\r`, true);
       }
       if (PRESS_ANY_KEY.test(partial)) return void answerPartial(screen, '\r');
+      // Someone left the console in the middle of a long output: leave the pager.
+      if (dialect.pager.test(partial)) return void answerPartial(screen, 'q');
     }
     if (recent.some((line) => PRESS_ANY_KEY.test(line) || PRESS_RETURN.test(line))) {
       consumedUpTo = screen.lines.length;

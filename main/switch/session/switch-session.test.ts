@@ -227,3 +227,23 @@ describe('switch session on special consoles', () => {
     expect(error.message).toContain('baud rate');
   });
 });
+
+describe('switch session on a console someone left busy', () => {
+  it('leaves a pager left on the screen and logs in', async () => {
+    const sw = demoSwitch('cisco_ios', { credentials: null });
+    const endpoint = sw.openConsole({ baud: null, channel: 'console' });
+    // The last person ran a long show and walked away at the pager.
+    let shown = '';
+    const atPager = new Promise<void>((resolve) =>
+      endpoint.onData((bytes) => {
+        shown += bytes.toString('latin1');
+        if (shown.endsWith(' --More-- ')) resolve();
+      }),
+    );
+    endpoint.write('\renable\rshow interfaces status\r');
+    await atPager;
+    const session = await openSession(connectInProcess(endpoint), { vendor: 'cisco_ios', login });
+    expect(session.level).toBe('privileged');
+    expect(session.transcript.toText()).toContain('tx "q"');
+  });
+});

@@ -15,7 +15,8 @@ const SECRET_CONFIG = /((?:enable )?(?:secret|password)(?: \d)?) \S+/gi;
  * a password line in its configuration) is replaced too.
  */
 export class Transcript {
-  readonly entries: TranscriptEntry[] = [];
+  /** As recorded; redaction happens on the way out, so recording stays cheap per byte. */
+  private readonly raw: TranscriptEntry[] = [];
   private readonly startedAt = performance.now();
   private readonly secrets = new Set<string>();
 
@@ -28,17 +29,28 @@ export class Transcript {
     if (secret.length >= 4) this.secrets.add(secret);
   }
 
+  /** The entries so far, secrets redacted. */
+  get entries(): TranscriptEntry[] {
+    return this.raw.map((entry) => ({ ...entry, text: this.redact(entry.text) }));
+  }
+
+  /** How many entries there are (an index to take later entries from). */
+  get length(): number {
+    return this.raw.length;
+  }
+
+  /** Entries from an index on, secrets redacted. */
+  since(index: number): TranscriptEntry[] {
+    return this.raw.slice(index).map((entry) => ({ ...entry, text: this.redact(entry.text) }));
+  }
+
   record(direction: 'tx' | 'rx' | 'note', text: string): void {
-    const last = this.entries.at(-1);
+    const last = this.raw.at(-1);
     if (last && last.direction === direction && direction !== 'note') {
-      last.text = this.redact(last.text + text);
+      last.text += text;
       return;
     }
-    this.entries.push({
-      at: Math.round(performance.now() - this.startedAt),
-      direction,
-      text: this.redact(text),
-    });
+    this.raw.push({ at: Math.round(performance.now() - this.startedAt), direction, text });
   }
 
   /** Records a secret being typed, without the secret. */
