@@ -221,6 +221,10 @@ export class ConsoleConnection {
         return;
       }
       case 'username':
+        if (typed.trim() === '') {
+          this.line.write('Username: ');
+          return;
+        }
         this.pendingUsername = typed;
         this.line.write('Password: ');
         this.state = 'password';

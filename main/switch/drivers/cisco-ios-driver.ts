@@ -1,3 +1,4 @@
+import { CodedError } from '../../../shared/ipc/errors';
 import type { PortRole } from '../../../shared/platform/schemas';
 import {
   parseCiscoShowCdpNeighborsDetail,
@@ -128,7 +129,12 @@ export function ciscoIosDriver(session: SwitchSession): SwitchDriver {
       verifyRoleWith(session, () => readInterface(interfaceName), role),
 
     async save() {
-      await show('write memory');
+      const output = await show('write memory');
+      if (!/\[OK\]/.test(output))
+        throw new CodedError(
+          'SWITCH_SAVE_FAILED',
+          `The switch did not confirm saving its configuration ("write memory" said: ${output.trim() || 'nothing'}).`,
+        );
     },
 
     async watchLinks(listener: (change: LinkChange) => void) {

@@ -83,3 +83,26 @@ describe.each(['cisco_ios', 'aruba_aoss'] as const)(
     });
   },
 );
+
+describe('applyPortRole on AOS-S when the voice VLAN is not yet a voice VLAN', () => {
+  it('marks the VLAN as voice before adding the port, and verifies it', async () => {
+    const sw = new SimulatedSwitch({
+      vendor: 'aruba_aoss',
+      hostname: 'HC-NEW',
+      model: 'Aruba JL258A 2930F-8G-PoE+-2SFP+',
+      interfaceCount: 8,
+      credentials: login,
+      vlans: [
+        { id: 10, name: 'DATA', voice: false },
+        { id: 20, name: 'PHONES', voice: false },
+      ],
+    });
+    const result = await applyPortRole(await driverOn(sw), {
+      interfaceName: '6',
+      role: role('voice-pc'),
+    });
+    expect(result.commands.slice(0, 3)).toEqual(['vlan 20', 'voice', 'exit']);
+    expect(result).toMatchObject({ changed: true, verified: true });
+    expect(sw.vlans.get(20)?.voice).toBe(true);
+  });
+});

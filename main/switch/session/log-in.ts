@@ -42,6 +42,10 @@ export async function logIn(
   // Where the unfinished line stood when its prompt was answered: answer each prompt once.
   let answeredPartialAt = -1;
   let passwordsSent = 0;
+  let usernameSent = false;
+  // A refusal counts once a password followed our user name, or on a second try (a
+  // password-only console); a password prompt left on the screen from before is not ours.
+  const conclusive = () => passwordsSent > 0 && (usernameSent || passwordsSent > 1);
   const refused = () =>
     new CodedError(
       'SWITCH_LOGIN_REJECTED',
@@ -62,10 +66,12 @@ export async function logIn(
     if (answeredPartialAt !== screen.lines.length) {
       if (INITIAL_DIALOG.test(partial)) return void answerPartial(screen, 'no\r');
       if (USERNAME.test(partial)) {
-        if (passwordsSent > 0) throw refused();
+        if (conclusive()) throw refused();
+        usernameSent = true;
         return void answerPartial(screen, `${login.username}\r`);
       }
       if (PASSWORD.test(partial)) {
+        if (passwordsSent >= 3) throw refused();
         passwordsSent += 1;
         return void answerPartial(screen, `${login.password}\r`, true);
       }

@@ -247,3 +247,22 @@ describe('switch session on a console someone left busy', () => {
     expect(session.transcript.toText()).toContain('tx "q"');
   });
 });
+
+describe('switch session at a login prompt left on the screen', () => {
+  it('answers a password prompt that was already showing, then logs in properly', async () => {
+    const sw = demoSwitch('cisco_ios', { credentials: login });
+    const endpoint = sw.openConsole({ baud: null, channel: 'console' });
+    let shown = '';
+    const atPassword = new Promise<void>((resolve) =>
+      endpoint.onData((bytes) => {
+        shown += bytes.toString('latin1');
+        if (shown.endsWith('Password: ')) resolve();
+      }),
+    );
+    // Someone typed a user name and walked away at the password prompt.
+    endpoint.write('\rsomebody\r');
+    await atPassword;
+    const session = await openSession(connectInProcess(endpoint), { vendor: 'cisco_ios', login });
+    expect(session.level).toBe('privileged');
+  });
+});
