@@ -206,7 +206,7 @@ export async function createJobService(options: JobServiceOptions): Promise<JobS
 
   function opened(jobId: string, job: OpenJob): OpenedJob {
     const state = job.fold.current();
-    const entry = index.get(jobId) ?? headerFromState(state);
+    const entry = headerFromState(state);
     return { header: headerOf({ ...entry, archived: state.archived }), state, notice: job.notice };
   }
 

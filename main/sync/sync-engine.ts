@@ -153,6 +153,18 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     };
 
     async function runLane(lane: OutboxEntry[]): Promise<void> {
+      // Outcomes are journaled while the next entry is already on its way: a crash before
+      // a record is durable only means resending it, and the platform answers a resend with
+      // the same idempotency key from its store. The lane returns once all are durable.
+      const recording: Promise<unknown>[] = [];
+      try {
+        await sendLane(lane, recording);
+      } finally {
+        await Promise.all(recording);
+      }
+    }
+
+    async function sendLane(lane: OutboxEntry[], recording: Promise<unknown>[]): Promise<void> {
       for (const entry of lane) {
         if (result.stopped) return;
         const ifMatch = ifMatchOf(entry);
@@ -162,18 +174,22 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           return;
         }
         if (outcome.kind === 'applied') {
-          await jobs.record(jobId, [
-            {
-              id: `applied-${entry.entryId}`,
-              actor: SYNC_ACTOR,
-              type: 'MutationApplied',
-              payload: {
-                entryId: entry.entryId,
-                sentIfMatch: ifMatch,
-                resultVersion: outcome.version,
-              },
-            },
-          ]);
+          recording.push(
+            jobs
+              .record(jobId, [
+                {
+                  id: `applied-${entry.entryId}`,
+                  actor: SYNC_ACTOR,
+                  type: 'MutationApplied',
+                  payload: {
+                    entryId: entry.entryId,
+                    sentIfMatch: ifMatch,
+                    resultVersion: outcome.version,
+                  },
+                },
+              ])
+              .then(() => onProgress?.({ done: ++done, total })),
+          );
           if (ifMatch !== null && outcome.version !== null && outcome.version > ifMatch) {
             const key = resourceKeyOf(entry.mutation);
             const chain = produced.get(key) ?? new Map<number, number>();
@@ -182,7 +198,6 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           }
           result.applied++;
           result.remaining--;
-          onProgress?.({ done: ++done, total });
           continue;
         }
         if (outcome.kind === 'conflict') {

@@ -48,6 +48,8 @@ export function createJobFold(created: JobEvent): JobFold {
     versionChain: {},
   };
   const indexOf = new Map<string, number>();
+  // Kept as maps while folding (a long sync adds thousands); a record only in `current()`.
+  const chains = new Map<string, Map<number, number>>();
   let cached: JobState | null = null;
 
   const update = (entryId: string, change: (item: OutboxItem) => OutboxItem | null) => {
@@ -84,10 +86,9 @@ export function createJobFold(created: JobEvent): JobFold {
           // A change that changed nothing (same value) leaves the version where it was.
           if (sentIfMatch !== null && resultVersion !== null && resultVersion > sentIfMatch) {
             const key = resourceKeyOf(item.entry.mutation);
-            s.versionChain = {
-              ...s.versionChain,
-              [key]: { ...s.versionChain[key], [String(sentIfMatch)]: resultVersion },
-            };
+            const chain = chains.get(key) ?? new Map<number, number>();
+            chain.set(sentIfMatch, resultVersion);
+            chains.set(key, chain);
           }
           return { ...item, status: 'applied', resultVersion, problem: null };
         });
@@ -146,6 +147,12 @@ export function createJobFold(created: JobEvent): JobFold {
     current() {
       cached ??= {
         ...s,
+        versionChain: Object.fromEntries(
+          [...chains].map(([key, chain]) => [
+            key,
+            Object.fromEntries([...chain].map(([from, to]) => [String(from), to])),
+          ]),
+        ),
         outbox: [...s.outbox],
         floorPorts: localFloorPorts(s.snapshot, s.outbox),
       };
