@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,6 +78,7 @@ describe('dialtone switch apply-role', () => {
   it('applies a role over a real PTY at 9600 baud, and a second run changes nothing', async () => {
     const path = join(tmpdir(), `dialtone-cli-${randomUUID()}`);
     await simulate(['--vendor', 'cisco_ios', '--pty', path, '--baud', '9600']);
+    const transcriptFile = join(tmpdir(), `dialtone-transcript-${randomUUID()}.txt`);
     const args = [
       'switch',
       'apply-role',
@@ -89,7 +91,7 @@ describe('dialtone switch apply-role', () => {
       ...voiceRole,
       '--json',
     ];
-    const first = await dialtone(args);
+    const first = await dialtone([...args, '--transcript', transcriptFile]);
     expect(first.code, first.stderr).toBe(0);
     const result = JSON.parse(first.stdout);
     expect(result).toMatchObject({ changed: true, verified: true });
@@ -110,6 +112,11 @@ describe('dialtone switch apply-role', () => {
       },
     ]);
     expect(result.bytes.rx).toBeGreaterThan(result.bytes.tx);
+    const transcript = await readFile(transcriptFile, 'utf8');
+    expect(transcript).toContain('tx "<secret>\\r"');
+    expect(transcript).toContain('switchport voice vlan 20');
+    expect(transcript).not.toContain('cli-pass-123');
+    expect(transcript).not.toContain('cli-enable-123');
     const again = JSON.parse((await dialtone(args)).stdout);
     expect(again).toMatchObject({
       changed: false,

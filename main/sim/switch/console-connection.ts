@@ -263,7 +263,7 @@ export class ConsoleConnection {
 
   private afterLogin(): void {
     this.state = 'command';
-    this.session.mode = { level: this.loginRequired ? 'user' : 'user' };
+    this.session.mode = { level: 'user' };
     this.line.write('\r\n');
     this.printPrompt();
   }
