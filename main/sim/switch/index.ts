@@ -1,3 +1,7 @@
+/**
+ * Simulated Cisco IOS and Aruba AOS-S switches, built from a world: open a console in-process,
+ * serve one on a PTY or over SSH, and plug handsets in and out.
+ */
 export { SimulatedSwitch } from './simulated-switch';
 export type { SimulatedSwitchOptions, SimPortConfig, OpenConsoleOptions } from './simulated-switch';
 export type { SimConsoleEndpoint } from './console-endpoint';

@@ -1,3 +1,4 @@
+/** Vendor drivers: intents (identify, read, apply/verify a role, save, watch links) over a session. */
 import type { SwitchVendor } from '../../../shared/platform/schemas';
 import type { SwitchSession } from '../session';
 import { arubaAossDriver } from './aruba-aoss-driver';

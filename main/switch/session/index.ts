@@ -1,3 +1,4 @@
+/** A prompt-driven conversation with a switch: login, commands, configuration blocks, events, transcript. */
 export { openSession } from './open-session';
 export type { OpenSessionOptions } from './open-session';
 export { SwitchSession, DEFAULT_TIMEOUTS, stripEcho } from './switch-session';

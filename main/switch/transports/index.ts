@@ -1,3 +1,4 @@
+/** Bytes to and from a switch console: serial (USB-serial cable), SSH, or in-process to a simulator. */
 export type { Transport, TransportClosed, TransportKind } from './transport';
 export { connectInProcess } from './in-process-transport';
 export type { InProcessEndpoint } from './in-process-transport';
