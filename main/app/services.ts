@@ -4,6 +4,8 @@ import { createRouter, type Router } from '../bridge/router';
 import { createPlatformClient, type PlatformClient } from '../platform/client';
 import { startPlatformSimulator, type PlatformSimulator } from '../sim/platform/server';
 import { loadDemoWorld, loadWorldFile } from '../sim/world/load';
+import type { KeyValueStore } from '../jobs';
+import { createJobServices, type JobServices } from '../sync';
 
 export interface PlatformTarget {
   /** `demo` runs the built-in simulator in-process; otherwise a real platform URL and token. */
@@ -16,6 +18,7 @@ export interface PlatformTarget {
 export interface AppServices {
   router: Router;
   platform: PlatformClient;
+  jobs: JobServices;
   connection(): ConnectionState;
   close(): Promise<void>;
 }
@@ -24,6 +27,10 @@ export interface AppServicesOptions {
   host: 'electron' | 'browser';
   target: PlatformTarget;
   log?: (line: string) => void;
+  /** Jobs' journals and snapshots (default: DIALTONE_DATA_DIR, else ~/.dialtone). */
+  dataDirectory?: string;
+  /** The job index and settings; Electron passes electron-store, others get conf. */
+  store?: KeyValueStore;
 }
 
 /**
@@ -52,19 +59,33 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     connection = { kind: 'platform', platformUrl: platform.baseUrl };
   }
 
+  const jobs = await createJobServices({
+    platform,
+    ...(options.dataDirectory ? { dataDirectory: options.dataDirectory } : {}),
+    ...(options.store ? { store: options.store } : {}),
+  });
   const router = createRouter(
-    createChannelHandlers({ host: options.host, platform, connection: () => connection }),
+    createChannelHandlers({
+      host: options.host,
+      platform,
+      connection: () => connection,
+      jobBridge: jobs.bridge,
+    }),
     {
       onInternalError: (channel, error) =>
         options.log?.(`internal error on ${channel}: ${String(error)}`),
     },
   );
 
+  jobs.announceThrough(router);
+
   return {
     router,
     platform,
+    jobs,
     connection: () => connection,
     async close() {
+      await jobs.close();
       await simulator?.close();
     },
   };

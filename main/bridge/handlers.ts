@@ -1,5 +1,6 @@
 import type { ConnectionState } from '../../shared/ipc';
 import type { PlatformClient } from '../platform/client';
+import { createJobChannelHandlers, type JobBridgeDeps } from '../sync';
 import { APP_NAME, APP_VERSION } from '../app/version';
 import type { ChannelHandlers } from './router';
 
@@ -7,6 +8,8 @@ export interface HandlerDeps {
   host: 'electron' | 'browser';
   platform: PlatformClient;
   connection(): ConnectionState;
+  /** Jobs, sync and connectivity for the jobs:* and sync:* channels. */
+  jobBridge: JobBridgeDeps;
 }
 
 /** The handler of every channel in the contract; the type makes a missing one a compile error. */
@@ -27,5 +30,6 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
       ]);
       return { site, occupiers, floorPorts };
     },
+    ...createJobChannelHandlers(deps.jobBridge),
   };
 }

@@ -24,7 +24,7 @@ function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
       throw new CodedError('PLATFORM_SITE_NOT_FOUND', 'There is no site nope.');
     },
     ...overrides,
-  };
+  } as ChannelHandlers;
 }
 
 describe('bridge router', () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { BridgeReply } from './errors';
 import type { Floor, PortRole } from '../platform/schemas';
 import { FloorPort, Occupier, Site, SiteSummary } from '../platform/schemas';
+import { jobChannels, jobEvents } from '../jobs/bridge';
 
 /**
  * The one list of bridge channels. Preload, web host, router and renderer client
@@ -39,10 +40,12 @@ export const channels = {
     request: z.object({ siteId: z.string().min(1) }).strict(),
     response: SiteDetail,
   },
+  ...jobChannels,
 } as const satisfies Record<`${string}:${string}`, { request: z.ZodType; response: z.ZodType }>;
 
 export const events = {
   'app:connectionChanged': ConnectionState,
+  ...jobEvents,
 } as const satisfies Record<`${string}:${string}`, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;

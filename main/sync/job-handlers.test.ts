@@ -1,0 +1,76 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JobSummary, JobView } from '../../shared/jobs';
+import { createAppServices, type AppServices } from '../app/services';
+
+let services: AppServices;
+
+beforeAll(async () => {
+  services = await createAppServices({
+    host: 'browser',
+    target: { kind: 'demo' },
+    dataDirectory: mkdtempSync(join(tmpdir(), 'dialtone-bridge-jobs-')),
+  });
+  await services.jobs.connectivity.check();
+});
+afterAll(async () => {
+  await services?.close();
+});
+
+async function call<T>(channel: string, request: unknown): Promise<T> {
+  const reply = await services.router.dispatch(channel, request);
+  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+  return reply.response as T;
+}
+
+/** Resolves with the first jobs:changed summary that passes `test` (an event, not a sleep). */
+function summaryWhere(test: (summary: JobSummary) => boolean): Promise<JobSummary> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error('No jobs:changed event with the expected sync state within 10 s.'));
+    }, 10_000);
+    const stop = services.router.subscribe((event, payload) => {
+      if (event === 'jobs:changed' && test(payload as JobSummary)) {
+        clearTimeout(timer);
+        stop();
+        resolve(payload as JobSummary);
+      }
+    });
+  });
+}
+
+describe('jobs and sync over the bridge', () => {
+  it('creates a job, queues a port change offline without claiming "synced", and syncs it when back online', async () => {
+    const created = await call<JobView>('jobs:create', {
+      siteId: 'lon-shoreditch',
+      occupierId: 'occ-kestrel',
+    });
+    const jobId = created.summary.jobId;
+    expect(created.summary.sync).toMatchObject({ queued: 0 });
+    const port = created.state.floorPorts[0]!;
+
+    await call('sync:setWorkOffline', { workOffline: true });
+    const queued = await call<JobView>('jobs:setPortRole', {
+      jobId,
+      actionId: 'bridge-action-1',
+      floorPortId: port.id,
+      roleId: 'voice-only',
+    });
+    expect(queued.summary.sync).toMatchObject({ label: 'offline', queued: 1, offline: true });
+    expect(queued.state.floorPorts[0]).toMatchObject({ roleId: 'voice-only', pending: true });
+
+    const synced = summaryWhere((s) => s.jobId === jobId && s.sync?.label === 'synced');
+    await call('sync:setWorkOffline', { workOffline: false });
+    expect((await synced).sync).toMatchObject({ queued: 0, conflicts: 0, offline: false });
+    const list = await call<{ jobs: JobSummary[] }>('jobs:list', {});
+    expect(list.jobs.find((j) => j.jobId === jobId)?.sync?.lastSyncAt).not.toBeNull();
+  });
+
+  it('refuses a malformed job request with a typed error and records nothing', async () => {
+    const reply = await services.router.dispatch('jobs:setPortRole', { jobId: 'x' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'BRIDGE_INVALID_REQUEST' } });
+  });
+});

@@ -1,0 +1,86 @@
+import { summariseJob, type JobSummary, type JobView } from '../../shared/jobs';
+import type { ChannelHandlers } from '../bridge/router';
+import type { JobService, OpenedJob } from '../jobs';
+import type { Connectivity, ConnectivityState } from './connectivity';
+import type { SyncService } from './sync-service';
+
+export type JobChannelName =
+  | 'jobs:list'
+  | 'jobs:create'
+  | 'jobs:open'
+  | 'jobs:archive'
+  | 'jobs:markStep'
+  | 'jobs:setPortRole'
+  | 'sync:status'
+  | 'sync:now'
+  | 'sync:setWorkOffline'
+  | 'sync:resolveConflict'
+  | 'sync:retryEntry'
+  | 'sync:discardEntry';
+
+export interface JobBridgeDeps {
+  jobs: JobService;
+  sync: SyncService;
+  connectivity: Connectivity;
+}
+
+export function connectivityView(state: ConnectivityState) {
+  return { ...state };
+}
+
+/** The job page's view: folded state plus sync state worked out from it, never stored. */
+export function jobViewOf(deps: JobBridgeDeps, opened: OpenedJob): JobView {
+  return {
+    summary: summariseJob(
+      opened.header,
+      opened.state,
+      deps.sync.runtime(opened.header.jobId),
+      opened.notice,
+    ),
+    state: opened.state,
+  };
+}
+
+export async function jobSummaryOf(deps: JobBridgeDeps, jobId: string): Promise<JobSummary> {
+  return jobViewOf(deps, await deps.jobs.open(jobId)).summary;
+}
+
+/** The handlers of the jobs:* and sync:* channels. */
+export function createJobChannelHandlers(
+  deps: JobBridgeDeps,
+): Pick<ChannelHandlers, JobChannelName> {
+  const { jobs, sync, connectivity } = deps;
+  const view = (opened: OpenedJob) => jobViewOf(deps, opened);
+  return {
+    'jobs:list': async () => ({
+      jobs: (await jobs.list()).map((listing) =>
+        summariseJob(
+          listing.header,
+          listing.state,
+          sync.runtime(listing.header.jobId),
+          listing.notice,
+        ),
+      ),
+    }),
+    'jobs:create': async ({ jobId, siteId, occupierId }) =>
+      view(await jobs.create({ ...(jobId ? { jobId } : {}), siteId, occupierId })),
+    'jobs:open': async ({ jobId }) => view(await jobs.open(jobId)),
+    'jobs:archive': async ({ jobId, actionId }) => view(await jobs.archive(jobId, actionId)),
+    'jobs:markStep': async ({ jobId, ...step }) => view(await jobs.markStep(jobId, step)),
+    'jobs:setPortRole': async ({ jobId, ...change }) =>
+      view(await jobs.setFloorPortRole(jobId, change)),
+    'sync:status': async () => connectivityView(connectivity.state()),
+    'sync:now': async ({ jobId }) => {
+      if (!connectivity.canSync()) await connectivity.check();
+      if (connectivity.canSync()) await sync.syncJob(jobId);
+      return view(await jobs.open(jobId));
+    },
+    'sync:setWorkOffline': async ({ workOffline }) =>
+      connectivityView(connectivity.setWorkOffline(workOffline)),
+    'sync:resolveConflict': async ({ jobId, ...request }) =>
+      view(await sync.resolveConflict(jobId, request)),
+    'sync:retryEntry': async ({ jobId, ...request }) => view(await sync.retryEntry(jobId, request)),
+    'sync:discardEntry': async ({ jobId, ...request }) =>
+      view(await sync.discardEntry(jobId, request)),
+  };
+}

@@ -1,0 +1,126 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { SyncProgress } from '../../shared/jobs';
+import type { Router } from '../bridge/router';
+import {
+  createConfStore,
+  createJobService,
+  createSettingsStore,
+  createSnapshotCache,
+  type JobService,
+  type KeyValueStore,
+} from '../jobs';
+import type { PlatformClient } from '../platform/client';
+import { systemClock } from './clock';
+import { createConnectivity, type Connectivity } from './connectivity';
+import { jobSummaryOf, type JobBridgeDeps } from './job-handlers';
+import { createPlatformGateway } from './platform-gateway';
+import { createSyncService, type SyncService } from './sync-service';
+
+export interface JobServicesOptions {
+  /** Where journals and snapshots live; DIALTONE_DATA_DIR or ~/.dialtone when omitted. */
+  dataDirectory?: string;
+  /** electron-store under Electron; conf in the data folder otherwise. */
+  store?: KeyValueStore;
+  platform: PlatformClient;
+  /** How often to ask the platform's health. */
+  healthIntervalMs?: number;
+}
+
+export interface JobServices {
+  jobs: JobService;
+  sync: SyncService;
+  connectivity: Connectivity;
+  bridge: JobBridgeDeps;
+  /** Pushes jobs:changed, sync:progress and sync:connectivityChanged through the router. */
+  announceThrough(router: Router): void;
+  close(): Promise<void>;
+}
+
+export function defaultDataDirectory(): string {
+  return process.env['DIALTONE_DATA_DIR'] ?? join(homedir(), '.dialtone');
+}
+
+/** Jobs, the outbox's sync and connectivity, wired the same way for every host. */
+export async function createJobServices(options: JobServicesOptions): Promise<JobServices> {
+  const directory = options.dataDirectory ?? defaultDataDirectory();
+  const store = options.store ?? createConfStore(directory);
+  const gateway = createPlatformGateway(options.platform);
+  const connectivity = createConnectivity({
+    health: () => options.platform.health(),
+    settings: createSettingsStore(store),
+  });
+  const jobs = await createJobService({
+    jobsDirectory: join(directory, 'jobs'),
+    store,
+    snapshots: { pull: (siteId, occupierId) => gateway.snapshot(siteId, occupierId) },
+    snapshotCache: createSnapshotCache(join(directory, 'snapshots')),
+    isOnline: () => connectivity.canSync(),
+  });
+  const sync = createSyncService({
+    jobs,
+    gateway,
+    connectivity,
+    clock: systemClock,
+    random: Math.random,
+    autoSync: true,
+  });
+  const bridge: JobBridgeDeps = { jobs, sync, connectivity };
+  connectivity.start(options.healthIntervalMs ?? 15_000);
+  const unsubscribers: (() => void)[] = [];
+
+  return {
+    jobs,
+    sync,
+    connectivity,
+    bridge,
+    announceThrough(router) {
+      // Coalesced per turn of the event loop: a sync of thousands of entries pushes a few
+      // summaries, not one per entry.
+      const changed = new Set<string>();
+      const progress = new Map<string, SyncProgress | null>();
+      let scheduled = false;
+      const flush = () => {
+        scheduled = false;
+        for (const [jobId, value] of progress)
+          router.emit('sync:progress', { jobId, progress: value });
+        progress.clear();
+        const jobIds = [...changed];
+        changed.clear();
+        for (const jobId of jobIds)
+          void jobSummaryOf(bridge, jobId)
+            .then((summary) => router.emit('jobs:changed', summary))
+            .catch(() => undefined);
+      };
+      const schedule = () => {
+        if (scheduled) return;
+        scheduled = true;
+        setImmediate(flush);
+      };
+      unsubscribers.push(
+        jobs.onChanged((jobId) => {
+          changed.add(jobId);
+          schedule();
+        }),
+        sync.onProgress((jobId, value) => {
+          progress.set(jobId, value);
+          changed.add(jobId);
+          schedule();
+        }),
+        connectivity.onChange((state) => {
+          router.emit('sync:connectivityChanged', { ...state });
+          void jobs.list().then((listings) => {
+            for (const listing of listings) changed.add(listing.header.jobId);
+            schedule();
+          });
+        }),
+      );
+    },
+    async close() {
+      for (const unsubscribe of unsubscribers) unsubscribe();
+      connectivity.stop();
+      await sync.close();
+      await jobs.close();
+    },
+  };
+}
