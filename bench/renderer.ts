@@ -2,7 +2,8 @@
  * Renderer budgets (DESIGN.md): main JS bundle under 350 kB gzip; first screen interactive
  * under 1 s on the browser host. Run after `npm run build`: `npx tsx bench/renderer.ts`.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -28,7 +29,11 @@ const gzipKb = jsFiles.map((f) => ({
 }));
 const mainBundle = gzipKb.reduce((a, b) => (b.kb > a.kb ? b : a));
 
-const services = await createAppServices({ host: 'browser', target: { kind: 'demo' } });
+const services = await createAppServices({
+  host: 'browser',
+  target: { kind: 'demo' },
+  dataDirectory: mkdtempSync(join(tmpdir(), 'dialtone-bench-')),
+});
 const host = await startBrowserHost({ router: services.router, rendererDir });
 const ownChromium = existsSync(chromium.executablePath());
 const browser = await chromium.launch({

@@ -1,23 +1,29 @@
 import type { ConnectionState } from '../../shared/ipc';
 import { createChannelHandlers } from '../bridge/handlers';
 import { createRouter, type Router } from '../bridge/router';
-import { createPlatformClient, type PlatformClient } from '../platform/client';
-import { startPlatformSimulator, type PlatformSimulator } from '../sim/platform/server';
+import { createConfStore, type KeyValueStore } from '../jobs';
+import type { PlatformClient } from '../platform/client';
+import {
+  createPlatformSettings,
+  type PlatformSettings,
+  type TokenCipher,
+} from '../platform/settings';
 import { loadDemoWorld, loadWorldFile } from '../sim/world/load';
-import type { KeyValueStore } from '../jobs';
-import { createJobServices, type JobServices } from '../sync';
+import { createJobServices, defaultDataDirectory, type JobServices } from '../sync';
+import { createPlatformConnection, type PlatformConnection } from './platform-connection';
 
-export interface PlatformTarget {
-  /** `demo` runs the built-in simulator in-process; otherwise a real platform URL and token. */
-  kind: 'demo' | 'platform';
-  baseUrl?: string;
-  token?: string;
+/** Forces the built-in demo platform, optionally on another world file, whatever Settings say. */
+export interface DemoTarget {
+  kind: 'demo';
   worldFile?: string;
 }
 
 export interface AppServices {
   router: Router;
+  /** The current platform's client; follows a switch made in Settings. */
   platform: PlatformClient;
+  platformConnection: PlatformConnection;
+  settings: PlatformSettings;
   jobs: JobServices;
   connection(): ConnectionState;
   close(): Promise<void>;
@@ -25,51 +31,45 @@ export interface AppServices {
 
 export interface AppServicesOptions {
   host: 'electron' | 'browser';
-  target: PlatformTarget;
+  /** Omitted: Settings decide (the demo until the engineer picks a platform). */
+  target?: DemoTarget;
   log?: (line: string) => void;
   /** Jobs' journals and snapshots (default: DIALTONE_DATA_DIR, else ~/.dialtone). */
   dataDirectory?: string;
   /** The job index and settings; Electron passes electron-store, others get conf. */
   store?: KeyValueStore;
+  /** Encrypts the platform token at rest (Electron safeStorage); without one it stays in memory. */
+  cipher?: TokenCipher;
 }
 
 /**
- * The composition root both hosts share: the platform (demo simulator or real), the
- * services, and the one router. Hosts differ only in the transport they put in front.
+ * The composition root both hosts share: settings, the platform (demo simulator or real),
+ * the services, and the one router. Hosts differ only in the transport they put in front.
  */
 export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
-  let simulator: PlatformSimulator | null = null;
-  let platform: PlatformClient;
-  let connection: ConnectionState;
-
-  if (options.target.kind === 'demo') {
-    const world = options.target.worldFile
-      ? await loadWorldFile(options.target.worldFile)
-      : loadDemoWorld();
-    simulator = await startPlatformSimulator({ world });
-    platform = createPlatformClient({ baseUrl: simulator.url, token: simulator.token });
-    connection = { kind: 'demo', platformUrl: simulator.url };
-  } else {
-    if (!options.target.baseUrl || !options.target.token)
-      throw new Error('A platform target needs a base URL and an API token.');
-    platform = createPlatformClient({
-      baseUrl: options.target.baseUrl,
-      token: options.target.token,
-    });
-    connection = { kind: 'platform', platformUrl: platform.baseUrl };
-  }
-
-  const jobs = await createJobServices({
-    platform,
-    ...(options.dataDirectory ? { dataDirectory: options.dataDirectory } : {}),
-    ...(options.store ? { store: options.store } : {}),
+  const dataDirectory = options.dataDirectory ?? defaultDataDirectory();
+  const store = options.store ?? createConfStore(dataDirectory);
+  const settings = createPlatformSettings({
+    store,
+    ...(options.cipher ? { cipher: options.cipher } : {}),
   });
+  const worldFile = options.target?.worldFile;
+  const demoWorld = worldFile ? await loadWorldFile(worldFile) : loadDemoWorld();
+  const platformConnection = await createPlatformConnection({
+    settings,
+    demoWorld: () => structuredClone(demoWorld),
+    forceDemo: options.target?.kind === 'demo',
+  });
+  const platform = platformConnection.client;
+
+  const jobs = await createJobServices({ platform, dataDirectory, store });
   const router = createRouter(
     createChannelHandlers({
       host: options.host,
       platform,
-      connection: () => connection,
+      connection: platformConnection.state,
       jobBridge: jobs.bridge,
+      settings: { settings, connection: platformConnection },
     }),
     {
       onInternalError: (channel, error) =>
@@ -78,15 +78,21 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   );
 
   jobs.announceThrough(router);
+  platformConnection.onChange((state) => {
+    router.emit('app:connectionChanged', state);
+    void jobs.connectivity.check();
+  });
 
   return {
     router,
     platform,
+    platformConnection,
+    settings,
     jobs,
-    connection: () => connection,
+    connection: platformConnection.state,
     async close() {
       await jobs.close();
-      await simulator?.close();
+      await platformConnection.close();
     },
   };
 }

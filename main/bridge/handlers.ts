@@ -3,6 +3,7 @@ import type { PlatformClient } from '../platform/client';
 import { createJobChannelHandlers, type JobBridgeDeps } from '../sync';
 import { APP_NAME, APP_VERSION } from '../app/version';
 import type { ChannelHandlers } from './router';
+import { createSettingsChannelHandlers, type SettingsHandlerDeps } from './settings-handlers';
 
 export interface HandlerDeps {
   host: 'electron' | 'browser';
@@ -10,6 +11,8 @@ export interface HandlerDeps {
   connection(): ConnectionState;
   /** Jobs, sync and connectivity for the jobs:* and sync:* channels. */
   jobBridge: JobBridgeDeps;
+  /** Platform settings and the connection they drive, for the settings:* channels. */
+  settings: SettingsHandlerDeps;
 }
 
 /** The handler of every channel in the contract; the type makes a missing one a compile error. */
@@ -31,5 +34,6 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
       return { site, occupiers, floorPorts };
     },
     ...createJobChannelHandlers(deps.jobBridge),
+    ...createSettingsChannelHandlers(deps.settings),
   };
 }

@@ -93,7 +93,7 @@ export async function startDialtone(options: StartOptions, io: CliIo): Promise<n
   io.out(`${choice.why}, so Dialtone runs in your browser instead.`);
   const services = await createAppServices({
     host: 'browser',
-    target: options.world ? { kind: 'demo', worldFile: options.world } : { kind: 'demo' },
+    ...(options.world ? { target: { kind: 'demo', worldFile: options.world } } : {}),
     log: (line) => io.err(line),
   });
   const host = await startBrowserHost({
@@ -101,7 +101,10 @@ export async function startDialtone(options: StartOptions, io: CliIo): Promise<n
     rendererDir: join(PROJECT_ROOT, 'out', 'renderer'),
     ...(port === undefined ? {} : { port }),
   });
-  io.out(`Dialtone is running on the built-in demo platform. Open: ${host.launchUrl}`);
+  const connection = services.connection();
+  io.out(
+    `Dialtone is running on ${connection.kind === 'demo' ? 'the built-in demo platform' : `the platform at ${connection.platformUrl}`}. Open: ${host.launchUrl}`,
+  );
   io.out('Press Ctrl-C to stop.');
   if (choice.openBrowser) openInBrowser(host.launchUrl);
 

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BrowserWindow, app, ipcMain, session } from 'electron';
+import { BrowserWindow, app, ipcMain, safeStorage, session } from 'electron';
+import Store from 'electron-store';
 import { createAppServices } from '../app/services';
 import { registerBridgeIpc } from './ipc';
 import { lockDownSession, lockDownWebContents, mainWindowOptions } from './security';
+import { safeStorageCipher } from './token-cipher';
 
 // Built layout: out/main/index.js, out/preload/index.cjs, out/renderer/index.html.
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
@@ -17,9 +19,16 @@ app.on('web-contents-created', (_event, contents) => lockDownWebContents(content
 
 async function launch(): Promise<void> {
   lockDownSession(session.defaultSession);
+  const cipher = safeStorageCipher(safeStorage);
   const services = await createAppServices({
     host: 'electron',
-    target: { kind: 'demo' },
+    dataDirectory: app.getPath('userData'),
+    // electron-store: the same JSON format conf writes under the browser host.
+    store: new Store<Record<string, unknown>>({
+      name: 'dialtone',
+      accessPropertiesByDotNotation: false,
+    }),
+    ...(cipher ? { cipher } : {}),
     log: (line) => console.error(line),
   });
   registerBridgeIpc({

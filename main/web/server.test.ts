@@ -14,7 +14,11 @@ let host: BrowserHost;
 beforeAll(async () => {
   const rendererDir = mkdtempSync(join(tmpdir(), 'dialtone-renderer-'));
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><div id="root"></div>');
-  services = await createAppServices({ host: 'browser', target: { kind: 'demo' } });
+  services = await createAppServices({
+    host: 'browser',
+    target: { kind: 'demo' },
+    dataDirectory: mkdtempSync(join(tmpdir(), 'dialtone-web-')),
+  });
   host = await startBrowserHost({ router: services.router, rendererDir });
 });
 

@@ -3,6 +3,7 @@ import type { BridgeReply } from './errors';
 import type { Floor, PortRole } from '../platform/schemas';
 import { FloorPort, Occupier, Site, SiteSummary } from '../platform/schemas';
 import { jobChannels, jobEvents } from '../jobs/bridge';
+import { settingsChannels } from './settings-channels';
 
 /**
  * The one list of bridge channels. Preload, web host, router and renderer client
@@ -41,6 +42,7 @@ export const channels = {
     response: SiteDetail,
   },
   ...jobChannels,
+  ...settingsChannels,
 } as const satisfies Record<`${string}:${string}`, { request: z.ZodType; response: z.ZodType }>;
 
 export const events = {

@@ -1,9 +1,12 @@
-import { Group, Text, Title } from '@mantine/core';
+import { Button, Group, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useAppStore } from '../stores/useAppStore';
 import { ConnectionBadge } from './ConnectionBadge';
+import { SettingsDialog } from './SettingsDialog';
 
 export function AppHeader() {
   const info = useAppStore((state) => state.info);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   return (
     <Group h="100%" px="lg" justify="space-between">
       <Group gap="xs">
@@ -16,12 +19,16 @@ export function AppHeader() {
       </Group>
       <Group gap="md">
         {info && <ConnectionBadge connection={info.connection} />}
+        <Button variant="subtle" size="compact-sm" onClick={() => setSettingsOpen(true)}>
+          Settings
+        </Button>
         {info && (
           <Text size="sm" c="dimmed" aria-label="Version">
             v{info.version}
           </Text>
         )}
       </Group>
+      <SettingsDialog opened={settingsOpen} onClose={() => setSettingsOpen(false)} />
     </Group>
   );
 }

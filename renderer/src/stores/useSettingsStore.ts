@@ -1,0 +1,61 @@
+import { create } from 'zustand';
+import type { PlatformTargetView } from '../../../shared/ipc/settings-channels';
+import { bridge } from '../bridge';
+import { useSiteStore } from './useSiteStore';
+
+interface SettingsState {
+  target: PlatformTargetView | null;
+  saving: boolean;
+  error: string | null;
+  /** What the last successful save said, for the engineer to read. */
+  confirmation: string | null;
+  /** Reads the current target; resolves with it (null when it could not be read). */
+  load(): Promise<PlatformTargetView | null>;
+  connectToPlatform(baseUrl: string, token: string): Promise<boolean>;
+  switchToDemo(): Promise<boolean>;
+  clearMessages(): void;
+}
+
+export const useSettingsStore = create<SettingsState>((set) => {
+  async function save(run: () => Promise<{ target: PlatformTargetView; confirmation: string }>) {
+    set({ saving: true, error: null, confirmation: null });
+    try {
+      const { target, confirmation } = await run();
+      set({ target, saving: false, confirmation });
+      // The sites on screen belonged to the previous platform.
+      useSiteStore.getState().closeSite();
+      void useSiteStore.getState().loadSites();
+      return true;
+    } catch (error) {
+      set({ saving: false, error: (error as Error).message });
+      return false;
+    }
+  }
+  return {
+    target: null,
+    saving: false,
+    error: null,
+    confirmation: null,
+    async load() {
+      try {
+        const { target } = await bridge.invoke('settings:get', {});
+        set({ target });
+        return target;
+      } catch (error) {
+        set({ error: (error as Error).message });
+        return null;
+      }
+    },
+    connectToPlatform: (baseUrl, token) =>
+      save(async () => {
+        const result = await bridge.invoke('settings:usePlatform', { baseUrl, token });
+        return { target: result.target, confirmation: `Connected to ${result.operatorName}.` };
+      }),
+    switchToDemo: () =>
+      save(async () => ({
+        target: (await bridge.invoke('settings:useDemo', {})).target,
+        confirmation: 'Using the built-in demo platform.',
+      })),
+    clearMessages: () => set({ error: null, confirmation: null }),
+  };
+});
