@@ -1,14 +1,20 @@
-import { AppShell, Container } from '@mantine/core';
+import { AppShell, Container, Stack } from '@mantine/core';
 import { useEffect } from 'react';
 import { AppHeader } from './components/AppHeader';
+import { SectionNav } from './components/SectionNav';
+import { JobScreen } from './screens/JobScreen';
+import { JobsScreen } from './screens/JobsScreen';
 import { SiteScreen } from './screens/SiteScreen';
 import { SitesScreen } from './screens/SitesScreen';
 import { useAppStore } from './stores/useAppStore';
+import { useJobStore } from './stores/useJobStore';
 import { useSiteStore } from './stores/useSiteStore';
 
 export function App() {
   const loadInfo = useAppStore((state) => state.load);
   const openSiteId = useSiteStore((state) => state.openSiteId);
+  const section = useJobStore((state) => state.section);
+  const openJobId = useJobStore((state) => state.openJobId);
 
   useEffect(() => {
     void loadInfo();
@@ -20,7 +26,22 @@ export function App() {
         <AppHeader />
       </AppShell.Header>
       <AppShell.Main>
-        <Container size="xl">{openSiteId === null ? <SitesScreen /> : <SiteScreen />}</Container>
+        <Container size="xl">
+          <Stack gap="lg">
+            <SectionNav />
+            {section === 'jobs' ? (
+              openJobId === null ? (
+                <JobsScreen />
+              ) : (
+                <JobScreen />
+              )
+            ) : openSiteId === null ? (
+              <SitesScreen />
+            ) : (
+              <SiteScreen />
+            )}
+          </Stack>
+        </Container>
       </AppShell.Main>
     </AppShell>
   );

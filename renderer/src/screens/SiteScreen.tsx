@@ -2,6 +2,7 @@ import {
   Anchor,
   Badge,
   Breadcrumbs,
+  Button,
   Center,
   Group,
   Loader,
@@ -13,6 +14,7 @@ import {
 } from '@mantine/core';
 import type { SiteDetail } from '../../../shared/ipc';
 import { LoadFailure } from '../components/LoadFailure';
+import { useJobStore } from '../stores/useJobStore';
 import { useSiteStore } from '../stores/useSiteStore';
 
 function allocationLabel(detail: SiteDetail, port: SiteDetail['floorPorts'][number]): string {
@@ -26,6 +28,8 @@ function SiteDetailView({ detail }: { detail: SiteDetail }) {
   const { site, occupiers, floorPorts } = detail;
   const spaceName = (id: string) => site.spaces.find((s) => s.id === id)?.name ?? id;
   const switchName = (id: string) => site.switches.find((s) => s.id === id)?.hostname ?? id;
+  const createJob = useJobStore((state) => state.createJob);
+  const creatingJob = useJobStore((state) => state.busy);
   const roleName = (id: string | null) =>
     id === null ? null : (site.roleCatalogue.find((r) => r.id === id)?.name ?? id);
 
@@ -59,6 +63,7 @@ function SiteDetailView({ detail }: { detail: SiteDetail }) {
               <Table.Th>Contact</Table.Th>
               <Table.Th>Spaces</Table.Th>
               <Table.Th>Floor ports</Table.Th>
+              <Table.Th />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -74,6 +79,16 @@ function SiteDetailView({ detail }: { detail: SiteDetail }) {
                         p.allocation.kind === 'occupier' && p.allocation.occupierId === occupier.id,
                     ).length
                   }
+                </Table.Td>
+                <Table.Td>
+                  <Button
+                    size="xs"
+                    disabled={creatingJob}
+                    aria-label={`Start a job for ${occupier.name}`}
+                    onClick={() => void createJob(site.id, occupier.id)}
+                  >
+                    Start job
+                  </Button>
                 </Table.Td>
               </Table.Tr>
             ))}

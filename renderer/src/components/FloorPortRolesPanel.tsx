@@ -1,0 +1,74 @@
+import { Badge, Paper, Select, Table, Title } from '@mantine/core';
+import type { JobState } from '../../../shared/jobs';
+import { useJobStore } from '../stores/useJobStore';
+
+/** The occupier's floor ports, each with the role the engineer wants (queued until synced). */
+export function FloorPortRolesPanel({ state, readOnly }: { state: JobState; readOnly: boolean }) {
+  const setPortRole = useJobStore((s) => s.setPortRole);
+  const busy = useJobStore((s) => s.busy);
+  const roles = state.snapshot.site.roleCatalogue.map((role) => ({
+    value: role.id,
+    label: role.name,
+  }));
+  const roleName = (id: string | null) =>
+    id === null
+      ? 'No role'
+      : (state.snapshot.site.roleCatalogue.find((r) => r.id === id)?.name ?? id);
+  const occupierPorts = new Set(
+    state.snapshot.floorPorts
+      .filter(
+        (p) => p.allocation.kind === 'occupier' && p.allocation.occupierId === state.occupierId,
+      )
+      .map((p) => p.id),
+  );
+  const ports = state.floorPorts.filter((p) => occupierPorts.has(p.id));
+
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Title order={3} mb="sm">
+        Port roles
+      </Title>
+      <Table aria-label="Port roles">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Port</Table.Th>
+            <Table.Th>On the platform</Table.Th>
+            <Table.Th>Role</Table.Th>
+            <Table.Th>State</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {ports.map((port) => (
+            <Table.Tr key={port.id}>
+              <Table.Td ff="monospace">{port.label}</Table.Td>
+              <Table.Td>{roleName(port.platformRoleId)}</Table.Td>
+              <Table.Td>
+                <Select
+                  aria-label={`Role for ${port.label}`}
+                  data={roles}
+                  value={port.roleId}
+                  disabled={busy || readOnly}
+                  allowDeselect={false}
+                  onChange={(roleId) =>
+                    roleId && roleId !== port.roleId && void setPortRole(port.id, roleId)
+                  }
+                />
+              </Table.Td>
+              <Table.Td>
+                {port.conflict ? (
+                  <Badge color="red">Conflict</Badge>
+                ) : port.pending ? (
+                  <Badge color="blue">Queued</Badge>
+                ) : (
+                  <Badge color="gray" variant="light">
+                    As on platform
+                  </Badge>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}

@@ -1,0 +1,47 @@
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { describeMutation, type JobState } from '../../../shared/jobs';
+import { useJobStore } from '../stores/useJobStore';
+
+/** Changes the platform refused for a reason retrying cannot fix, with the platform's message. */
+export function NeedsAttentionPanel({ state }: { state: JobState }) {
+  const retryEntry = useJobStore((s) => s.retryEntry);
+  const discardEntry = useJobStore((s) => s.discardEntry);
+  const busy = useJobStore((s) => s.busy);
+  const items = state.outbox.filter((item) => item.status === 'needsAttention');
+  if (items.length === 0) return null;
+  return (
+    <Paper withBorder p="md" radius="md" aria-label="Needs attention">
+      <Title order={3} mb="sm">
+        Needs attention ({items.length})
+      </Title>
+      <Stack gap="sm">
+        {items.map((item) => (
+          <Alert
+            key={item.entry.entryId}
+            color="orange"
+            title={describeMutation(item.entry.mutation)}
+          >
+            <Text size="sm">
+              The platform refused it ({item.problem?.status} {item.problem?.code}):{' '}
+              {item.problem?.message}
+            </Text>
+            <Group mt="sm">
+              <Button size="xs" disabled={busy} onClick={() => void retryEntry(item.entry.entryId)}>
+                Try again
+              </Button>
+              <Button
+                size="xs"
+                variant="light"
+                color="red"
+                disabled={busy}
+                onClick={() => void discardEntry(item.entry.entryId)}
+              >
+                Discard this change
+              </Button>
+            </Group>
+          </Alert>
+        ))}
+      </Stack>
+    </Paper>
+  );
+}
