@@ -92,9 +92,8 @@ function allowedReason(type: NumberType, region: string): string {
   return `${regionLabel(region)} ${TYPE_LABELS[type]} number: the platform provides it.`;
 }
 
-function classifyText(input: string, region: string): NumberClassification {
-  const text = input.trim();
-  const unreadable = (reason: string): NumberClassification => ({
+function unreadableNumber(input: string, reason: string): NumberClassification {
+  return {
     input,
     e164: null,
     country: null,
@@ -102,11 +101,23 @@ function classifyText(input: string, region: string): NumberClassification {
     type: 'unknown',
     allowed: false,
     reason,
-  });
-  if (text === '') return unreadable('No number given.');
+  };
+}
+
+type NumberRead = Omit<NumberClassification, 'allowed' | 'reason'>;
+
+// Module-level rather than a closure per call: the first check of a site classifies thousands.
+function refused(result: NumberRead, reason: string): NumberClassification {
+  return { ...result, allowed: false, reason };
+}
+
+function classifyText(input: string, region: string): NumberClassification {
+  const text = input.trim();
+  if (text === '') return unreadableNumber(input, 'No number given.');
   const parsed = readNumber(text, region);
   if (!parsed)
-    return unreadable(
+    return unreadableNumber(
+      input,
       isKnownRegion(region) || text.startsWith('+')
         ? `${JSON.stringify(input)} is not a phone number.`
         : `${JSON.stringify(input)} cannot be read without a known site region: write it as +<country code><number>.`,
@@ -114,32 +125,35 @@ function classifyText(input: string, region: string): NumberClassification {
   const { type: libraryType, valid } = parsed;
   const type = valid ? numberType(parsed, libraryType) : 'unknown';
   const country = parsed.country ?? null;
-  const result = { input, e164: parsed.number, country, valid, type };
-  const reject = (reason: string): NumberClassification => ({ ...result, allowed: false, reason });
+  const result: NumberRead = { input, e164: parsed.number, country, valid, type };
   if (!valid)
-    return reject(
+    return refused(
+      result,
       `${parsed.number} is not a valid number${country ? ` in ${country}` : ` for country code +${parsed.countryCallingCode}`}: check the digits.`,
     );
   if (!isKnownRegion(region))
-    return reject(
+    return refused(
+      result,
       `${JSON.stringify(region)} is not a known site region (a two-letter ISO country code such as GB or US).`,
     );
   if (country !== region)
-    return reject(
+    return refused(
+      result,
       `A number of ${country ?? `country code +${parsed.countryCallingCode}`}, not of the site's country (${region}): the platform only provides numbers of the site's country.`,
     );
   const rule = rejectedPrefixRule(parsed.countryCallingCode, parsed.nationalNumber);
-  if (rule) return reject(prefixRuleReason(rule));
+  if (rule) return refused(result, prefixRuleReason(rule));
   if (!ALLOWED_TYPES.has(type))
-    return reject(
+    return refused(
+      result,
       `A ${TYPE_LABELS[type]} number: the platform provides only local (geographic) and national numbers.`,
     );
   return { ...result, allowed: true, reason: allowedReason(type, region) };
 }
 
 /**
- * Numbers repeat across checks of a site, so results are remembered (reading one costs a few
- * µs on the E.164 path, ~20 µs through libphonenumber-js's parser). Bounded, so a long session
+ * Numbers repeat across checks of a site, so results are remembered (a few µs a number when it
+ * is E.164, ~20 µs through libphonenumber-js's parser). Bounded, so a long session
  * cannot grow it without limit; classification is pure, so the cache is invisible.
  */
 const CACHE_LIMIT = 50_000;
