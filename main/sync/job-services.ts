@@ -37,6 +37,9 @@ export interface JobServices {
   close(): Promise<void>;
 }
 
+/** How often, at most, the renderer is told about a job that keeps changing. */
+const PUSH_INTERVAL_MS = 100;
+
 export function defaultDataDirectory(): string {
   return process.env['DIALTONE_DATA_DIR'] ?? join(homedir(), '.dialtone');
 }
@@ -75,8 +78,8 @@ export async function createJobServices(options: JobServicesOptions): Promise<Jo
     connectivity,
     bridge,
     announceThrough(router) {
-      // Coalesced per turn of the event loop: a sync of thousands of entries pushes a few
-      // summaries, not one per entry.
+      // Coalesced and paced for the screen: a sync of thousands of entries pushes a summary
+      // every PUSH_INTERVAL_MS, not one per entry. (The state itself is in the journal.)
       const changed = new Set<string>();
       const progress = new Map<string, SyncProgress | null>();
       let scheduled = false;
@@ -95,7 +98,7 @@ export async function createJobServices(options: JobServicesOptions): Promise<Jo
       const schedule = () => {
         if (scheduled) return;
         scheduled = true;
-        setImmediate(flush);
+        setTimeout(flush, PUSH_INTERVAL_MS);
       };
       unsubscribers.push(
         jobs.onChanged((jobId) => {
