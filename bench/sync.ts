@@ -6,7 +6,7 @@
  * sync's own overhead rather than deliberate waiting.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -49,6 +49,16 @@ async function startSimulatorProcess(): Promise<{
     return { url, token, process: child };
   }
   throw new Error('The simulator process ended before it printed its address.');
+}
+
+/** CPU seconds a process has used so far (Linux /proc), to tell Dialtone's share from the platform's. */
+function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 async function setFaults(url: string, token: string, faults: FaultSettingsInput): Promise<void> {
@@ -109,6 +119,8 @@ async function run(label: string, faults: FaultSettingsInput): Promise<boolean> 
 
   await setFaults(simulator.url, simulator.token, faults);
   const start = performance.now();
+  const dialtoneCpuBefore = process.cpuUsage();
+  const platformCpuBefore = cpuSecondsOf(simulator.process.pid!);
   let runs = 0;
   while ((await jobs.state(header.jobId)).outbox.some((i) => i.status === 'queued') && runs < 5) {
     runs++;
@@ -116,6 +128,8 @@ async function run(label: string, faults: FaultSettingsInput): Promise<boolean> 
     await sync.syncJob(header.jobId);
   }
   const elapsed = performance.now() - start;
+  const dialtoneCpu = process.cpuUsage(dialtoneCpuBefore);
+  const platformCpu = cpuSecondsOf(simulator.process.pid!) - platformCpuBefore;
   await setFaults(simulator.url, simulator.token, {});
 
   const final = await jobs.state(header.jobId);
@@ -142,7 +156,8 @@ async function run(label: string, faults: FaultSettingsInput): Promise<boolean> 
     `${label}: ${ENTRIES} entries flushed in ${(elapsed / 1000).toFixed(2)} s ` +
       `(${Math.round(ENTRIES / (elapsed / 1000))} entries/s, ${runs} run(s)); ` +
       `applied ${applied}, exactly once: ${exactlyOnce ? 'yes' : 'NO'}; ` +
-      `queueing took ${(queueMs / 1000).toFixed(2)} s; budget ${BUDGET_MS / 1000} s: ${ok ? 'met' : 'MISSED'}`,
+      `queueing took ${(queueMs / 1000).toFixed(2)} s; CPU: Dialtone ${((dialtoneCpu.user + dialtoneCpu.system) / 1e6).toFixed(1)} s, platform ${platformCpu.toFixed(1)} s; ` +
+      `budget ${BUDGET_MS / 1000} s: ${ok ? 'met' : 'MISSED'}`,
   );
   await sync.close();
   await jobs.close();

@@ -243,5 +243,5 @@ describe('crash safety', () => {
         await services.close();
       }
     }
-  }, 120_000);
+  }, 240_000);
 });
