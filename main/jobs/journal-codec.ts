@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { JournalRecord, type JobEvent } from '../../shared/jobs';
+import { EventEnvelope, JobEventBody, type JobEvent } from '../../shared/jobs';
 
 /**
  * One journal record per line: the event as JSON with its SHA-256 appended as the last
@@ -45,12 +45,19 @@ export function decodeRecord(line: string): DecodedLine {
   } catch {
     return { ok: false, reason: 'not valid JSON' };
   }
-  const parsed = JournalRecord.safeParse(json);
-  if (!parsed.success)
-    return {
-      ok: false,
-      reason: `not a journal event: ${parsed.error.issues[0]?.message ?? 'invalid'} at ${parsed.error.issues[0]?.path.join('.') ?? '?'}`,
-    };
-  const { checksum: _checksum, ...record } = parsed.data;
-  return { ok: true, record: record as JobEvent };
+  // Envelope and body are checked apart: far cheaper than one intersection schema, and
+  // every journal is read whole each time a job is opened.
+  const envelope = EventEnvelope.safeParse(json);
+  if (!envelope.success) return { ok: false, reason: describe(envelope.error) };
+  const { type, payload } = json as { type?: unknown; payload?: unknown };
+  const parsedBody = JobEventBody.safeParse({ type, payload });
+  if (!parsedBody.success) return { ok: false, reason: describe(parsedBody.error) };
+  return { ok: true, record: { ...envelope.data, ...parsedBody.data } as JobEvent };
+}
+
+function describe(error: {
+  issues: readonly { message: string; path: readonly PropertyKey[] }[];
+}): string {
+  const issue = error.issues[0];
+  return `not a journal event: ${issue?.message ?? 'invalid'} at ${issue?.path.map(String).join('.') ?? '?'}`;
 }
