@@ -69,6 +69,19 @@ describe('jobs and sync over the bridge', () => {
     expect(list.jobs.find((j) => j.jobId === jobId)?.sync?.lastSyncAt).not.toBeNull();
   });
 
+  it('goes offline at once when the OS reports no network, and back once the platform answers', async () => {
+    const offline = await call<{ reachable: boolean; reason: string }>('sync:reportNetwork', {
+      online: false,
+    });
+    expect(offline).toMatchObject({
+      reachable: false,
+      reason: expect.stringMatching(/no network/),
+    });
+    await call('sync:reportNetwork', { online: true });
+    const back = await services.jobs.connectivity.check();
+    expect(back.reachable).toBe(true);
+  });
+
   it('refuses a malformed job request with a typed error and records nothing', async () => {
     const reply = await services.router.dispatch('jobs:setPortRole', { jobId: 'x' });
     expect(reply).toMatchObject({ ok: false, error: { code: 'BRIDGE_INVALID_REQUEST' } });

@@ -14,6 +14,7 @@ export type JobChannelName =
   | 'sync:status'
   | 'sync:now'
   | 'sync:setWorkOffline'
+  | 'sync:reportNetwork'
   | 'sync:resolveConflict'
   | 'sync:retryEntry'
   | 'sync:discardEntry';
@@ -77,6 +78,10 @@ export function createJobChannelHandlers(
     },
     'sync:setWorkOffline': async ({ workOffline }) =>
       connectivityView(connectivity.setWorkOffline(workOffline)),
+    'sync:reportNetwork': async ({ online }) => {
+      connectivity.reportOsOnline(online);
+      return connectivityView(connectivity.state());
+    },
     'sync:resolveConflict': async ({ jobId, ...request }) =>
       view(await sync.resolveConflict(jobId, request)),
     'sync:retryEntry': async ({ jobId, ...request }) => view(await sync.retryEntry(jobId, request)),

@@ -1,5 +1,6 @@
 import { AppShell, Container, Stack } from '@mantine/core';
 import { useEffect } from 'react';
+import { bridge } from './bridge';
 import { AppHeader } from './components/AppHeader';
 import { SectionNav } from './components/SectionNav';
 import { JobScreen } from './screens/JobScreen';
@@ -19,6 +20,17 @@ export function App() {
   useEffect(() => {
     void loadInfo();
   }, [loadInfo]);
+
+  // The OS knows first when the network goes: tell main's connectivity at once.
+  useEffect(() => {
+    const report = () => void bridge.invoke('sync:reportNetwork', { online: navigator.onLine });
+    window.addEventListener('online', report);
+    window.addEventListener('offline', report);
+    return () => {
+      window.removeEventListener('online', report);
+      window.removeEventListener('offline', report);
+    };
+  }, []);
 
   return (
     <AppShell header={{ height: 60 }} padding="lg">

@@ -67,6 +67,11 @@ export const jobChannels = {
     request: z.object({ workOffline: z.boolean() }).strict(),
     response: Connectivity,
   },
+  /** The OS's network went away or came back (the renderer's online/offline events). */
+  'sync:reportNetwork': {
+    request: z.object({ online: z.boolean() }).strict(),
+    response: Connectivity,
+  },
   'sync:resolveConflict': {
     request: z
       .object({ jobId: JobId, actionId: ActionId, entryId: EntryId, choice: ConflictChoice })
