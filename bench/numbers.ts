@@ -10,8 +10,9 @@
  *
  * The machine is shared, so wall time swings with load. Printed with it: the load average,
  * the process's CPU time for the first check (waiting for a CPU excluded), and a ratio that
- * load does not move — reading the same numbers on the E.164 path against libphonenumber-js's
- * general parser, interleaved in this process so both run under the same load.
+ * load hardly moves — the CPU time to read the same numbers on the E.164 path and through
+ * libphonenumber-js's general parser, interleaved in this process. For a count that load does
+ * not move at all, run the first check under `valgrind --tool=callgrind` (instructions).
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
@@ -109,16 +110,18 @@ function classifyEveryNumber(snapshot: SiteSnapshot): number {
   return performance.now() - started;
 }
 
-/** Wall ms to read every number of a site with `read` (no cache on either path). */
+/** CPU ms (not wall) to read every number of a site with `read`; neither path caches. */
 function readEveryNumber(snapshot: SiteSnapshot, read: typeof readNumber): number {
-  const started = performance.now();
+  const before = process.cpuUsage();
   for (const number of snapshot.numbers) read(number.e164, snapshot.site.region);
-  return performance.now() - started;
+  const spent = process.cpuUsage(before);
+  return (spent.user + spent.system) / 1000;
 }
 
 /**
- * The E.164 path against libphonenumber-js's parser on the same numbers, rounds interleaved so
- * load hits both alike; the fastest round of each is the one least disturbed by other work.
+ * The E.164 path against libphonenumber-js's parser on the same numbers, in CPU time so a
+ * wait for the CPU counts for neither, rounds interleaved so both see the same load (caches,
+ * a shared core), and the fastest round of each, the one least disturbed by other work.
  */
 function compareReadings(snapshot: SiteSnapshot): { e164Ms: number; parserMs: number } {
   const e164: number[] = [];
@@ -169,7 +172,7 @@ console.log(
   `    of which classification: ${count} unseen numbers alone take ${classifyOnly.toFixed(1)} ms, ${microsEach(classifyOnly)} (another generated site)`,
 );
 console.log(
-  `  load-independent: reading the same ${count} numbers (fastest of ${READING_ROUNDS} interleaved rounds) takes ${microsEach(readings.e164Ms)} on the E.164 path and ${microsEach(readings.parserMs)} through libphonenumber-js's parser: ${(readings.parserMs / readings.e164Ms).toFixed(1)}× faster`,
+  `  load-independent: reading the same ${count} numbers (CPU time, fastest of ${READING_ROUNDS} interleaved rounds) takes ${microsEach(readings.e164Ms)} on the E.164 path and ${microsEach(readings.parserMs)} through libphonenumber-js's parser: the E.164 path needs ${(readings.parserMs / readings.e164Ms).toFixed(1)}× less CPU`,
 );
 console.log(
   `  re-check (new snapshot object, classifications remembered; median of ${RECHECK_RUNS}): ${recheck.toFixed(1)} ms — budget ${BUDGET_MS} ms — ${verdict(recheck)}`,

@@ -31,7 +31,7 @@ function expectSameAsLibrary(text: string): boolean {
   return fast !== undefined;
 }
 
-/** Every (country, type) the library's max metadata has a pattern for, 245 countries. */
+/** Every (country, type) pattern in the library's max metadata: 1,368 patterns of 245 countries. */
 const TYPED_PATTERNS = getCountries().flatMap((country) => {
   const plan = planOf(country);
   const callingCode = getCountryCallingCode(country);
