@@ -40,11 +40,14 @@ export function FloorPortRolesPanel({ state, readOnly }: { state: JobState; read
         <Table.Tbody>
           {ports.map((port) => (
             <Table.Tr key={port.id}>
-              <Table.Td ff="monospace">{port.label}</Table.Td>
+              <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                {port.label}
+              </Table.Td>
               <Table.Td>{roleName(port.platformRoleId)}</Table.Td>
               <Table.Td>
                 <Select
                   aria-label={`Role for ${port.label}`}
+                  placeholder="Choose a role"
                   data={roles}
                   value={port.roleId}
                   disabled={busy || readOnly}
@@ -54,7 +57,7 @@ export function FloorPortRolesPanel({ state, readOnly }: { state: JobState; read
                   }
                 />
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 {port.conflict ? (
                   <Badge color="red">Conflict</Badge>
                 ) : port.pending ? (

@@ -1,6 +1,7 @@
 import {
   Alert,
   Anchor,
+  Box,
   Breadcrumbs,
   Button,
   Center,
@@ -52,9 +53,11 @@ function JobPage({ view }: { view: JobView }) {
       <SyncBar summary={summary} />
       <ConflictsPanel state={state} />
       <NeedsAttentionPanel state={state} />
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
+      <SimpleGrid cols={{ base: 1, lg: 3 }}>
         <ChecklistPanel steps={state.checklist} readOnly={summary.archived} />
-        <FloorPortRolesPanel state={state} readOnly={summary.archived} />
+        <Box style={{ gridColumn: 'span 2' }}>
+          <FloorPortRolesPanel state={state} readOnly={summary.archived} />
+        </Box>
       </SimpleGrid>
     </Stack>
   );

@@ -1,0 +1,34 @@
+import { expect, test } from './fixtures/dialtone-host';
+
+test('a job done offline keeps its change queued, then syncs it when back online', async ({
+  dialtone,
+  page,
+}, testInfo) => {
+  await page.goto(dialtone.launchUrl);
+  await page.getByRole('button', { name: 'Open Shoreditch Works' }).click();
+  await page.getByRole('button', { name: 'Start a job for Brightwater Legal' }).click();
+
+  await expect(page.getByLabel(/^Sync status: Synced/)).toBeVisible();
+
+  // The switch reflects main's connectivity, so it flips once main has answered.
+  const workOffline = page.getByRole('switch', { name: 'Work offline' });
+  await workOffline.click();
+  await expect(workOffline).toBeChecked();
+  await page.getByRole('combobox', { name: 'Role for 2F-001' }).click();
+  await page.getByRole('option', { name: 'Voice + PC' }).click();
+  // Never "synced" while anything is queued.
+  await expect(page.getByLabel(/^Sync status: Offline · 1 queued/)).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Port roles' }).getByRole('row', { name: /2F-001/ }),
+  ).toContainText('Queued');
+  await page.screenshot({ path: testInfo.outputPath('05-job-offline-queued.png'), fullPage: true });
+
+  await workOffline.click();
+  await expect(workOffline).not.toBeChecked();
+  await expect(page.getByLabel(/^Sync status: Synced/)).toBeVisible();
+  await expect(page.getByLabel('Sync counts')).toContainText('0 queued');
+  await expect(
+    page.getByRole('table', { name: 'Port roles' }).getByRole('row', { name: /2F-001/ }),
+  ).toContainText('As on platform');
+  await page.screenshot({ path: testInfo.outputPath('06-job-synced.png'), fullPage: true });
+});
