@@ -69,7 +69,22 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       platform,
       connection: platformConnection.state,
       jobBridge: jobs.bridge,
-      settings: { settings, connection: platformConnection },
+      settings: {
+        settings,
+        connection: platformConnection,
+        async unsyncedChanges() {
+          let changes = 0;
+          let jobsWithChanges = 0;
+          for (const { state } of await jobs.jobs.list()) {
+            const waiting = (state?.outbox ?? []).filter((item) =>
+              ['queued', 'conflict', 'needsAttention'].includes(item.status),
+            ).length;
+            changes += waiting;
+            if (waiting > 0) jobsWithChanges++;
+          }
+          return { changes, jobs: jobsWithChanges };
+        },
+      },
     }),
     {
       onInternalError: (channel, error) =>
