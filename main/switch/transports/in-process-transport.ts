@@ -1,5 +1,5 @@
 import { CodedError } from '../../../shared/ipc/errors';
-import { TransportCore, toBuffer, type Transport } from './transport';
+import { TransportCore, exposeTransport, type Transport } from './transport';
 
 /** The switch end of an in-process link (a simulator's console). */
 export interface InProcessEndpoint {
@@ -20,24 +20,10 @@ export function connectInProcess(
   const core = new TransportCore();
   endpoint.onData((bytes) => core.received(bytes));
   endpoint.onClose(() => core.ended({ by: 'remote', message: `The ${label} closed the console.` }));
-  return {
+  return exposeTransport(core, {
     kind: 'in-process',
     label,
-    bytes: core.bytes,
-    get closed() {
-      return core.closed;
-    },
-    write(data) {
-      if (core.closed) return;
-      const bytes = toBuffer(data);
-      core.sent(bytes.length);
-      endpoint.write(bytes);
-    },
-    onData: (listener) => core.onData(listener),
-    onClose: (listener) => core.onClose(listener),
-    async close() {
-      core.ended({ by: 'local', message: 'Closed by Dialtone.' });
-      endpoint.close();
-    },
-  };
+    writeBytes: (bytes) => endpoint.write(bytes),
+    release: () => endpoint.close(),
+  });
 }

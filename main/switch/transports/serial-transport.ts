@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { SerialPort } from 'serialport';
 import { CodedError } from '../../../shared/ipc/errors';
-import { TransportCore, toBuffer, type Transport } from './transport';
+import { TransportCore, exposeTransport, type Transport } from './transport';
 
 export interface SerialOptions {
   path: string;
@@ -80,34 +80,18 @@ export async function openSerialTransport(options: SerialOptions): Promise<Trans
   port.on('close', (error?: Error & { disconnected?: boolean }) => {
     core.ended(error ? gone : { by: 'local', message: 'Closed by Dialtone.' });
   });
-  return {
+  return exposeTransport(core, {
     kind: 'serial',
     label,
-    bytes: core.bytes,
-    get closed() {
-      return core.closed;
-    },
-    write(data) {
-      if (core.closed) return;
-      const bytes = toBuffer(data);
-      core.sent(bytes.length);
+    writeBytes: (bytes) =>
       port.write(bytes, (error) => {
         if (error)
           core.ended({
             by: 'error',
             message: `Writing to ${options.path} failed: ${error.message}. Check the cable and reconnect.`,
           });
-      });
-    },
-    onData: (listener) => core.onData(listener),
-    onClose: (listener) => core.onClose(listener),
-    async close() {
-      if (!port.isOpen) {
-        core.ended({ by: 'local', message: 'Closed by Dialtone.' });
-        return;
-      }
-      core.ended({ by: 'local', message: 'Closed by Dialtone.' });
-      await new Promise<void>((resolve) => port.close(() => resolve()));
-    },
-  };
+      }),
+    release: () =>
+      port.isOpen ? new Promise<void>((resolve) => port.close(() => resolve())) : undefined,
+  });
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import ssh2 from 'ssh2';
 import { CodedError } from '../../../shared/ipc/errors';
-import { TransportCore, toBuffer, type Transport } from './transport';
+import { TransportCore, exposeTransport, type Transport } from './transport';
 
 export interface SshOptions {
   host: string;
@@ -81,31 +81,20 @@ export function openSshTransport(options: SshOptions): Promise<SshTransport> {
         stream.on('close', () =>
           core.ended({ by: 'remote', message: `The switch ended the SSH session (${label}).` }),
         );
-        resolve({
-          kind: 'ssh',
-          label,
-          hostKeySha256,
-          bytes: core.bytes,
-          get closed() {
-            return core.closed;
-          },
-          write(data) {
-            if (core.closed) return;
-            const bytes = toBuffer(data);
-            core.sent(bytes.length);
-            stream.write(bytes);
-          },
-          onData: (listener) => core.onData(listener),
-          onClose: (listener) => core.onClose(listener),
-          async close() {
-            core.ended({ by: 'local', message: 'Closed by Dialtone.' });
-            await new Promise<void>((done) => {
-              client.once('close', () => done());
-              stream.end();
-              client.end();
-            });
-          },
-        });
+        resolve(
+          exposeTransport(core, {
+            kind: 'ssh',
+            label,
+            extra: { hostKeySha256 },
+            writeBytes: (bytes) => stream.write(bytes),
+            release: () =>
+              new Promise<void>((done) => {
+                client.once('close', () => done());
+                stream.end();
+                client.end();
+              }),
+          }),
+        );
       });
     });
     client.connect({

@@ -70,3 +70,40 @@ export class TransportCore {
 export function toBuffer(data: string | Uint8Array): Buffer {
   return typeof data === 'string' ? Buffer.from(data, 'latin1') : Buffer.from(data);
 }
+
+/**
+ * The Transport face over a core: `writeBytes` puts counted bytes on the wire, `release`
+ * frees the link after the core has recorded a local close.
+ */
+export function exposeTransport<Extra extends object = object>(
+  core: TransportCore,
+  parts: {
+    kind: TransportKind;
+    label: string;
+    writeBytes(bytes: Buffer): void;
+    release(): Promise<void> | void;
+    extra?: Extra;
+  },
+): Transport & Extra {
+  return {
+    ...(parts.extra ?? ({} as Extra)),
+    kind: parts.kind,
+    label: parts.label,
+    bytes: core.bytes,
+    get closed() {
+      return core.closed;
+    },
+    write(data: string | Uint8Array) {
+      if (core.closed) return;
+      const bytes = toBuffer(data);
+      core.sent(bytes.length);
+      parts.writeBytes(bytes);
+    },
+    onData: (listener: (bytes: Buffer) => void) => core.onData(listener),
+    onClose: (listener: (closed: TransportClosed) => void) => core.onClose(listener),
+    async close() {
+      core.ended({ by: 'local', message: 'Closed by Dialtone.' });
+      await parts.release();
+    },
+  };
+}
