@@ -14,6 +14,7 @@ test('a job done offline keeps its change queued, then syncs it when back online
   const workOffline = page.getByRole('switch', { name: 'Work offline' });
   await workOffline.click();
   await expect(workOffline).toBeChecked();
+  await expect(page.getByLabel(/^Connection: Offline/)).toBeVisible();
   await page.getByRole('combobox', { name: 'Role for 2F-001' }).click();
   await page.getByRole('option', { name: 'Voice + PC' }).click();
   // Never "synced" while anything is queued.
@@ -25,6 +26,7 @@ test('a job done offline keeps its change queued, then syncs it when back online
 
   await workOffline.click();
   await expect(workOffline).not.toBeChecked();
+  await expect(page.getByLabel(/^Connection: Demo platform/)).toBeVisible();
   await expect(page.getByLabel(/^Sync status: Synced/)).toBeVisible();
   await expect(page.getByLabel('Sync counts')).toContainText('0 queued');
   await expect(

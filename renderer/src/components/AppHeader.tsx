@@ -1,12 +1,19 @@
 import { Button, Group, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useAppStore } from '../stores/useAppStore';
+import { useJobStore } from '../stores/useJobStore';
 import { ConnectionBadge } from './ConnectionBadge';
 import { SettingsDialog } from './SettingsDialog';
 
 export function AppHeader() {
   const info = useAppStore((state) => state.info);
+  const connectivity = useJobStore((state) => state.connectivity);
+  const loadConnectivity = useJobStore((state) => state.loadConnectivity);
   const [settingsOpen, setSettingsOpen] = useState(false);
+
+  useEffect(() => {
+    void loadConnectivity();
+  }, [loadConnectivity]);
   return (
     <Group h="100%" px="lg" justify="space-between">
       <Group gap="xs">
@@ -18,7 +25,7 @@ export function AppHeader() {
         </Text>
       </Group>
       <Group gap="md">
-        {info && <ConnectionBadge connection={info.connection} />}
+        {info && <ConnectionBadge connection={info.connection} connectivity={connectivity} />}
         <Button variant="subtle" size="compact-sm" onClick={() => setSettingsOpen(true)}>
           Settings
         </Button>

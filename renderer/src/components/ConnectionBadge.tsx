@@ -1,5 +1,6 @@
 import { Badge, Tooltip } from '@mantine/core';
 import type { ConnectionState } from '../../../shared/ipc';
+import type { Connectivity } from '../../../shared/jobs/bridge';
 
 const LABELS: Record<ConnectionState['kind'], { label: string; color: string }> = {
   demo: { label: 'Demo platform', color: 'grape' },
@@ -7,7 +8,30 @@ const LABELS: Record<ConnectionState['kind'], { label: string; color: string }> 
   offline: { label: 'Offline', color: 'orange' },
 };
 
-export function ConnectionBadge({ connection }: { connection: ConnectionState }) {
+/**
+ * The platform Dialtone talks to, and whether it can right now: a platform that does not
+ * answer, or "work offline", shows as offline with the reason.
+ */
+export function ConnectionBadge({
+  connection: configured,
+  connectivity,
+}: {
+  connection: ConnectionState;
+  connectivity: Connectivity | null;
+}) {
+  const connection: ConnectionState =
+    configured.kind !== 'offline' &&
+    connectivity &&
+    // Before the first health check, reachability is unknown, not offline.
+    (connectivity.workOffline || (!connectivity.reachable && connectivity.checkedAt !== null))
+      ? {
+          kind: 'offline',
+          platformUrl: configured.platformUrl,
+          reason: connectivity.workOffline
+            ? 'working offline by choice'
+            : (connectivity.reason ?? 'the platform does not answer'),
+        }
+      : configured;
   const { label, color } = LABELS[connection.kind];
   const detail =
     connection.kind === 'offline'
