@@ -1,21 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CodedError } from '../../../shared/ipc/errors';
 import { loadDemoWorld } from '../world/load';
-import { newKey, startTestPlatform, type TestPlatform } from './testing/test-platform';
+import { newKey, usePlatformPerTest } from './testing/test-platform';
 
 const LONDON = 'lon-shoreditch';
 const NEW_YORK = 'nyc-hudson';
 const key = () => ({ idempotencyKey: newKey('automation') });
 
 describe('adding voice services (DOMAIN.md automatic allocation, over HTTP)', () => {
-  let platform: TestPlatform;
-  beforeEach(async () => {
-    platform = await startTestPlatform();
-  });
-  afterEach(async () => {
-    expect(platform.checker.violations).toEqual([]);
-    await platform.close();
-  });
+  const platform = usePlatformPerTest();
 
   it('first-time add GB QTY 3 with auto main: 5 allocated, main nominated and active, 3 activated, 1 spare', async () => {
     const { client } = platform;
@@ -48,10 +41,9 @@ describe('adding voice services (DOMAIN.md automatic allocation, over HTTP)', ()
   });
 
   it('first-time add GB QTY 5 without auto main (operator configuration off): 5, 0 main, 5 active', async () => {
-    await platform.close();
     const world = loadDemoWorld();
     world.operator.autoMainNumber = false;
-    platform = await startTestPlatform({ world });
+    await platform.restart({ world });
     const result = await platform.client.addVoiceService(LONDON, 'occ-brightwater', 5, key());
     expect(result.automation.allocated).toHaveLength(5);
     expect(result.automation.activated).toHaveLength(5);
@@ -115,10 +107,9 @@ describe('adding voice services (DOMAIN.md automatic allocation, over HTTP)', ()
   });
 
   it('a site whose region the number rules do not know is refused with 422, nothing added', async () => {
-    await platform.close();
     const world = loadDemoWorld();
     world.sites[1]!.region = 'XX';
-    platform = await startTestPlatform({ world });
+    await platform.restart({ world });
     await expect(
       platform.client.addVoiceService(NEW_YORK, 'occ-hudson-ventures', 2, key()),
     ).rejects.toMatchObject({ code: 'PLATFORM_NUMBERS_INVALID_INPUT', detail: { status: 422 } });

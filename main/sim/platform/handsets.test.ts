@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CodedError } from '../../../shared/ipc/errors';
 import type { RegistrationAttempt } from './registration';
-import { newKey, startTestPlatform, waitFor, type TestPlatform } from './testing/test-platform';
+import { newKey, usePlatformPerTest, waitFor, type TestPlatform } from './testing/test-platform';
 
 const LONDON = 'lon-shoreditch';
 const key = () => ({ idempotencyKey: newKey('handsets') });
@@ -17,14 +17,7 @@ function nextAttempt(platform: TestPlatform, handsetId: string): Promise<Registr
 }
 
 describe('handsets: remote login and simulated registration over HTTP', () => {
-  let platform: TestPlatform;
-  beforeEach(async () => {
-    platform = await startTestPlatform({ registrationDelayMs: 20, admin: true });
-  });
-  afterEach(async () => {
-    expect(platform.checker.violations).toEqual([]);
-    await platform.close();
-  });
+  const platform = usePlatformPerTest({ registrationDelayMs: 20, admin: true });
 
   it('remote login on a manual-login model is refused with the keypad steps', async () => {
     const { client } = platform;

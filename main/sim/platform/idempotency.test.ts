@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MutationId, OperationId } from '../../../shared/platform/contract';
 import { operations } from '../../../shared/platform/contract';
 import type { SiteSnapshot } from '../../../shared/platform/snapshot';
 import type { CallOptions, CallResult, PlatformClient } from '../../platform/client';
 import { IdempotencyStore } from './idempotency';
-import { newKey, startTestPlatform, type TestPlatform } from './testing/test-platform';
+import { newKey, usePlatformPerTest } from './testing/test-platform';
 
 const LONDON = 'lon-shoreditch';
 const NEW_YORK = 'nyc-hudson';
@@ -171,14 +171,7 @@ function withoutClock(snapshot: SiteSnapshot): Omit<SiteSnapshot, 'takenAt'> {
 }
 
 describe('idempotent mutations over HTTP', () => {
-  let platform: TestPlatform;
-  beforeEach(async () => {
-    platform = await startTestPlatform({ registrationDelayMs: 60_000 });
-  });
-  afterEach(async () => {
-    expect(platform.checker.violations).toEqual([]);
-    await platform.close();
-  });
+  const platform = usePlatformPerTest({ registrationDelayMs: 60_000 });
 
   it('has a replay case for every mutation in the contract', () => {
     const mutations = Object.entries(operations)

@@ -1,20 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CodedError } from '../../../shared/ipc/errors';
-import { newKey, startTestPlatform, type TestPlatform } from './testing/test-platform';
+import { newKey, usePlatformPerTest } from './testing/test-platform';
 
 const LONDON = 'lon-shoreditch';
 const NEW_YORK = 'nyc-hudson';
 const key = () => ({ idempotencyKey: newKey('numbers') });
 
 describe('number operations over HTTP', () => {
-  let platform: TestPlatform;
-  beforeEach(async () => {
-    platform = await startTestPlatform();
-  });
-  afterEach(async () => {
-    expect(platform.checker.violations).toEqual([]);
-    await platform.close();
-  });
+  const platform = usePlatformPerTest();
 
   it('porting a UK freephone number is refused with the reason, and nothing is added', async () => {
     const { client } = platform;

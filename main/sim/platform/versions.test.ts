@@ -1,18 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newKey, startTestPlatform, type TestPlatform } from './testing/test-platform';
+import { describe, expect, it } from 'vitest';
+import { newKey, usePlatformPerTest } from './testing/test-platform';
 
 const LONDON = 'lon-shoreditch';
 const key = () => ({ idempotencyKey: newKey('versions') });
 
 describe('optimistic concurrency with ETag / If-Match', () => {
-  let platform: TestPlatform;
-  beforeEach(async () => {
-    platform = await startTestPlatform();
-  });
-  afterEach(async () => {
-    expect(platform.checker.violations).toEqual([]);
-    await platform.close();
-  });
+  const platform = usePlatformPerTest();
 
   it('a stale If-Match on a floor port role is refused with 412 and the current version', async () => {
     const { client } = platform;

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach, expect } from 'vitest';
 import { createPlatformClient, type PlatformClient } from '../../../platform/client';
 import { loadDemoWorld } from '../../world/load';
 import {
@@ -61,4 +62,49 @@ export async function waitFor(
       throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/** A TestPlatform that a test file declares once and each test gets fresh. */
+export interface TestPlatformPerTest extends TestPlatform {
+  /** Closes this test's simulator and starts another with `options` (e.g. another world). */
+  restart(options?: Partial<PlatformSimulatorOptions>): Promise<void>;
+}
+
+/**
+ * Starts a simulator before each test and, after it, asserts that every answer the test saw
+ * matched the OpenAPI document, then closes it.
+ */
+export function usePlatformPerTest(
+  options: Partial<PlatformSimulatorOptions> = {},
+): TestPlatformPerTest {
+  let current: TestPlatform | null = null;
+  const live = (): TestPlatform => {
+    if (!current) throw new Error('The test platform is only there inside a test.');
+    return current;
+  };
+  beforeEach(async () => {
+    current = await startTestPlatform(options);
+  });
+  afterEach(async () => {
+    const platform = live();
+    current = null;
+    await platform.close();
+    expect(platform.checker.violations).toEqual([]);
+  });
+  return {
+    get simulator() {
+      return live().simulator;
+    },
+    get client() {
+      return live().client;
+    },
+    get checker() {
+      return live().checker;
+    },
+    close: () => live().close(),
+    async restart(next = {}) {
+      await live().close();
+      current = await startTestPlatform(next);
+    },
+  };
 }
