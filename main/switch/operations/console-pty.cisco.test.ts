@@ -1,26 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { servePty } from '../../sim/switch';
-import { driverFor } from '../drivers';
-import { openSession } from '../session';
-import { openSerialTransport } from '../transports';
-import { describeConsoleScenario, TEST_LOGIN } from './console-scenario.test-support';
+import { describeConsoleScenario, openOverPty } from './console-scenario.test-support';
 
-describeConsoleScenario('Cisco IOS over a real PTY at 9600 baud', 'cisco_ios', async (sw) => {
-  const pty = await servePty(sw, {
-    path: join(tmpdir(), `dialtone-it-${randomUUID()}`),
-    baud: 9600,
-  });
-  const session = await openSession(await openSerialTransport({ path: pty.path, baudRate: 9600 }), {
-    vendor: sw.vendor,
-    login: TEST_LOGIN,
-  });
-  return {
-    driver: driverFor(session),
-    close: async () => {
-      await session.close();
-      await pty.close();
-    },
-  };
-});
+// One file per vendor so the two 9600-baud runs can go on in parallel workers.
+describeConsoleScenario('Cisco IOS over a real PTY at 9600 baud', 'cisco_ios', openOverPty);

@@ -1,8 +1,13 @@
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SwitchVendor } from '../../../shared/platform/schemas';
-import { demoSwitch, type SimulatedSwitch } from '../../sim/switch';
+import { demoSwitch, servePty, type SimulatedSwitch } from '../../sim/switch';
 import { loadDemoWorld } from '../../sim/world/load';
-import type { SwitchDriver } from '../drivers';
+import { driverFor, type SwitchDriver } from '../drivers';
+import { openSession } from '../session';
+import { openSerialTransport } from '../transports';
 import { applyPortRole } from './apply-port-role';
 
 export const TEST_LOGIN = {
@@ -14,6 +19,25 @@ export const TEST_LOGIN = {
 export interface OpenedDriver {
   driver: SwitchDriver;
   close(): Promise<void>;
+}
+
+/** The switch on a real socat PTY at 9600 baud, and a logged-in driver on the other end. */
+export async function openOverPty(sw: SimulatedSwitch): Promise<OpenedDriver> {
+  const pty = await servePty(sw, {
+    path: join(tmpdir(), `dialtone-it-${randomUUID()}`),
+    baud: 9600,
+  });
+  const session = await openSession(await openSerialTransport({ path: pty.path, baudRate: 9600 }), {
+    vendor: sw.vendor,
+    login: TEST_LOGIN,
+  });
+  return {
+    driver: driverFor(session),
+    close: async () => {
+      await session.close();
+      await pty.close();
+    },
+  };
 }
 
 const catalogue = loadDemoWorld().sites[0]!.roleCatalogue;
