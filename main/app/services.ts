@@ -1,4 +1,5 @@
 import type { ConnectionState } from '../../shared/ipc';
+import { deriveSyncStatus } from '../../shared/jobs';
 import { createChannelHandlers } from '../bridge/handlers';
 import { createRouter, type Router } from '../bridge/router';
 import { createConfStore, type KeyValueStore } from '../jobs';
@@ -76,9 +77,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
           let changes = 0;
           let jobsWithChanges = 0;
           for (const { state } of await jobs.jobs.list()) {
-            const waiting = (state?.outbox ?? []).filter((item) =>
-              ['queued', 'conflict', 'needsAttention'].includes(item.status),
-            ).length;
+            if (!state) continue;
+            const sync = deriveSyncStatus(state, { online: true, progress: null });
+            const waiting = sync.queued + sync.conflicts + sync.needsAttention;
             changes += waiting;
             if (waiting > 0) jobsWithChanges++;
           }

@@ -1,6 +1,6 @@
 import { CodedError } from '../../shared/ipc/errors';
 import type { PlatformConnection } from '../app/platform-connection';
-import type { PlatformSettings } from '../platform/settings';
+import { normaliseBaseUrl, type PlatformSettings } from '../platform/settings';
 import type { ChannelHandlers } from './router';
 
 type SettingsChannel = 'settings:get' | 'settings:usePlatform' | 'settings:useDemo';
@@ -34,8 +34,7 @@ export function createSettingsChannelHandlers(
     const same =
       current.kind === target.kind &&
       (current.kind === 'demo' ||
-        (target.kind === 'platform' &&
-          current.baseUrl.replace(/\/+$/, '') === target.baseUrl.trim().replace(/\/+$/, '')));
+        (target.kind === 'platform' && current.baseUrl === normaliseBaseUrl(target.baseUrl)));
     if (same) return;
     const { changes, jobs } = await deps.unsyncedChanges();
     if (changes === 0) return;
