@@ -3,9 +3,10 @@
 // Runs all steps even when one fails, then prints one summary and the closing
 // "Tests: N passed, N failed" line; exits non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { register } from 'tsx/esm/api';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS = join(ROOT, 'test-results');
@@ -14,25 +15,6 @@ const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
 rmSync(join(RESULTS, 'vitest.json'), { force: true });
 rmSync(join(RESULTS, 'playwright.json'), { force: true });
 mkdirSync(RESULTS, { recursive: true });
-
-function electronBinary() {
-  const pathFile = join(ROOT, 'node_modules', 'electron', 'path.txt');
-  if (!existsSync(pathFile))
-    return {
-      found: false,
-      reason: 'the Electron binary is not installed (node_modules/electron/path.txt is missing)',
-    };
-  const binary = join(
-    ROOT,
-    'node_modules',
-    'electron',
-    'dist',
-    readFileSync(pathFile, 'utf8').trim(),
-  );
-  return existsSync(binary)
-    ? { found: true }
-    : { found: false, reason: `the Electron binary ${binary} is missing` };
-}
 
 const steps = [
   { name: 'format', cmd: bin('prettier'), args: ['--check', '.', '--log-level', 'warn'] },
@@ -64,7 +46,10 @@ const steps = [
   },
 ];
 
-const electron = electronBinary();
+// The same detection `npm start` uses to choose between Electron and the browser host.
+register();
+const { findElectronBinary } = await import('../main/cli/host-choice.ts');
+const electron = findElectronBinary(ROOT);
 if (electron.found) {
   steps.push({
     name: 'e2e: Electron window (Playwright _electron)',
