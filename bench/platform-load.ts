@@ -14,7 +14,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CodedError } from '../shared/ipc/errors';
+import { CodedError } from '../shared/errors';
 import type { PhoneNumber } from '../shared/platform/schemas';
 import { createPlatformClient, type PlatformClient } from '../main/platform/client';
 import type { PlatformErrorDetail } from '../main/platform/platform-errors';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CodedError } from '../../shared/ipc';
+import { CodedError } from '../../shared/errors';
 import { createRouter, type ChannelHandlers } from './router';
 
 const site = {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
+import { CodedError } from '../../shared/errors';
 import {
   BRIDGE_ERROR_CODES,
-  CodedError,
   channels,
   events,
   isChannelName,

@@ -1,4 +1,4 @@
-import { CodedError } from '../../shared/ipc/errors';
+import { CodedError } from '../../shared/errors';
 import type { PlatformConnection } from '../app/platform-connection';
 import { normaliseBaseUrl, type PlatformSettings } from '../platform/settings';
 import type { ChannelHandlers } from './router';

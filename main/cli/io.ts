@@ -1,4 +1,4 @@
-import { CodedError } from '../../shared/ipc/errors';
+import { CodedError } from '../../shared/errors';
 
 /** Exit codes every dialtone command keeps to. */
 export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
-import { CodedError } from '../../shared/ipc/errors';
+import { CodedError } from '../../shared/errors';
 import { PortRole, SwitchVendor } from '../../shared/platform/schemas';
 import { driverFor } from '../switch/drivers';
 import { applyPortRole, type PortRoleResult } from '../switch/operations';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CodedError } from '../../shared/ipc/errors';
+import { CodedError } from '../../shared/errors';
 import {
   createJobFold,
   currentFloorPortVersion,

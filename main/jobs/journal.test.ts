@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CodedError } from '../../shared/ipc/errors';
+import type { CodedError } from '../../shared/errors';
 import { createJournal, openJournal, type EventDraft } from './journal';
 import { tinySnapshot } from './test-support/tiny-snapshot';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { CodedError } from '../../shared/ipc/errors';
+import { CodedError } from '../../shared/errors';
 import type { JobEvent, JobEventBody } from '../../shared/jobs';
 import { decodeRecord, encodeRecord } from './journal-codec';
 import { fsyncDirectory, writeNewFileSync } from './durable-files';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { CodedError } from '../../shared/ipc/errors';
+import { CodedError } from '../../shared/errors';
 import {
   operations,
   parseIfMatch,

@@ -1,4 +1,4 @@
-import { CodedError } from '../../shared/ipc/errors';
+import { CodedError } from '../../shared/errors';
 
 /**
  * How the client reports failures. Every error is a CodedError whose `detail` says whether a

@@ -8,7 +8,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
-import { CodedError } from '../../shared/ipc/errors';
+import { CodedError } from '../../shared/errors';
 
 /**
  * Where main keeps small settings. electron-store and conf satisfy it as they are (and so

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CodedError } from '../../shared/ipc/errors';
+import { CodedError } from '../../shared/errors';
 import type { Operator } from '../../shared/platform/schemas';
 import { createPlatformClient } from './client';
 import { PLATFORM_ERROR_CODES } from './platform-errors';

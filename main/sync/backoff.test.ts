@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { backoffDelay } from './backoff';
 import { seededRandom } from './clock';
 import { classifyFailure } from './failure';
-import { CodedError } from '../../shared/ipc/errors';
+import { CodedError } from '../../shared/errors';
 
 const policy = { baseMs: 100, maxMs: 5_000, attemptsBeforeHealthCheck: 5 };
 

@@ -1,4 +1,4 @@
-import { CodedError } from '../../shared/ipc/errors';
+import { CodedError } from '../../shared/errors';
 
 /** What sync does about a failed send. */
 export type SendFailure =

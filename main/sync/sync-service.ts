@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CodedError } from '../../shared/ipc/errors';
+import { CodedError } from '../../shared/errors';
 import type { ConflictChoice, SyncProgress, SyncRuntime } from '../../shared/jobs';
 import { ENGINEER, type JobService, type OpenedJob } from '../jobs';
 import type { BackoffPolicy } from './backoff';

@@ -17,25 +17,6 @@ export const BRIDGE_ERROR_CODES = {
   internal: 'INTERNAL_ERROR',
 } as const;
 
-/** An error with a code, thrown by services and carried to the renderer as a value. */
-export class CodedError extends Error {
-  readonly code: string;
-  readonly detail: unknown;
-
-  constructor(code: string, message: string, detail?: unknown) {
-    super(message);
-    this.name = 'CodedError';
-    this.code = code;
-    this.detail = detail;
-  }
-
-  toPayload(): BridgeErrorPayload {
-    return this.detail === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, detail: this.detail };
-  }
-}
-
 export const BridgeReply = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), response: z.unknown() }),
   z.object({ ok: z.literal(false), error: BridgeErrorPayload }),

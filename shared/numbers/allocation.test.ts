@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CodedError } from '../ipc/errors';
+import { CodedError } from '../errors';
 import { planAllocation, type AllocationInput } from './allocation';
 
 const firstAdd = (region: string, quantity: number, autoMainNumber: boolean): AllocationInput => ({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CodedError } from '../ipc/errors';
+import { CodedError } from '../errors';
 import { isKnownRegion, regionLabel, UK_REGION } from './regions';
 
 /** What the platform knows when a voice service is added for an occupier at a site. */

@@ -1,4 +1,4 @@
-import { CodedError } from '../ipc/errors';
+import { CodedError } from '../errors';
 import type { SiteSnapshot } from '../platform/snapshot';
 import { NUMBERS_INVALID_INPUT } from './allocation';
 import { checkCounts } from './count-checks';

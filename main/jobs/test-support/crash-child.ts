@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { CodedError } from '../../../shared/ipc/errors';
+import { CodedError } from '../../../shared/errors';
 import { createJobService } from '../job-service';
 import { createConfStore } from '../key-value-store';
 import { createSnapshotCache } from '../snapshot-cache';

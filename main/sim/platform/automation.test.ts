@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CodedError } from '../../../shared/ipc/errors';
+import type { CodedError } from '../../../shared/errors';
 import { loadDemoWorld } from '../world/load';
 import { newKey, usePlatformPerTest } from './testing/test-platform';
 

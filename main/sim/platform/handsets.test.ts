@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CodedError } from '../../../shared/ipc/errors';
+import type { CodedError } from '../../../shared/errors';
 import type { RegistrationAttempt } from './registration';
 import { newKey, usePlatformPerTest, waitFor, type TestPlatform } from './testing/test-platform';
 

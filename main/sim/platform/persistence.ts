@@ -1,7 +1,7 @@
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { CodedError } from '../../../shared/ipc/errors';
+import { CodedError } from '../../../shared/errors';
 import { World } from '../world/schema';
 
 /** What `--state FILE` holds: the world as it is now, snapshot versions and idempotency keys. */

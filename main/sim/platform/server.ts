@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { CodedError } from '../../../shared/ipc/errors';
+import { CodedError } from '../../../shared/errors';
 import type { Handset } from '../../../shared/platform/schemas';
 import type { World } from '../world/schema';
 import { hasBearerToken } from './auth';

@@ -1,5 +1,5 @@
 import type { PortRole } from '../../../shared/platform/schemas';
-import { CodedError } from '../../../shared/ipc/errors';
+import { CodedError } from '../../../shared/errors';
 import {
   parseArubaShowInterfacesBrief,
   parseArubaShowLldpRemoteDetail,

@@ -1,4 +1,4 @@
-import { CodedError } from '../../../shared/ipc/errors';
+import { CodedError } from '../../../shared/errors';
 import type { PortRole } from '../../../shared/platform/schemas';
 import {
   parseCiscoShowCdpNeighborsDetail,

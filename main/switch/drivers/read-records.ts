@@ -1,4 +1,4 @@
-import { CodedError } from '../../../shared/ipc/errors';
+import { CodedError } from '../../../shared/errors';
 import type { ParseResult } from '../parsers';
 
 /** The records of a parse, or an error naming the command whose output could not be read. */

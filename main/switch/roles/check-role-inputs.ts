@@ -1,4 +1,4 @@
-import { CodedError } from '../../../shared/ipc/errors';
+import { CodedError } from '../../../shared/errors';
 import { PortRole, SwitchVendor } from '../../../shared/platform/schemas';
 import { normalizeArubaPortName } from '../parsers/aruba-port-name';
 import { sameCiscoInterface } from '../parsers/cisco-interface-name';

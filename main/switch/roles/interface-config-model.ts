@@ -1,4 +1,4 @@
-import { CodedError } from '../../../shared/ipc/errors';
+import { CodedError } from '../../../shared/errors';
 import type { SwitchVendor } from '../../../shared/platform/schemas';
 import type { InterfaceConfig } from '../parsers/interface-config';
 import { formatVlanList } from '../parsers/vlan-list';

@@ -1,4 +1,4 @@
-import { CodedError } from '../../../shared/ipc/errors';
+import { CodedError } from '../../../shared/errors';
 import type { SwitchSession } from './switch-session';
 import type { TerminalScreen } from './terminal-screen';
 

@@ -1,4 +1,4 @@
-import { CodedError } from '../../../shared/ipc/errors';
+import { CodedError } from '../../../shared/errors';
 import type { CommandErrorKind } from './vendor-dialect';
 
 export interface CommandErrorDetail {

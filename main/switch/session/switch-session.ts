@@ -1,5 +1,5 @@
 import type { SwitchVendor } from '../../../shared/platform/schemas';
-import { CodedError } from '../../../shared/ipc/errors';
+import { CodedError } from '../../../shared/errors';
 import type { Transport, TransportClosed } from '../transports/transport';
 import { parseLogLine, type SwitchLogEvent } from './log-events';
 import { SwitchCommandError } from './session-errors';

@@ -1,4 +1,4 @@
-import { CodedError } from '../../../shared/ipc/errors';
+import { CodedError } from '../../../shared/errors';
 import { TransportCore, exposeTransport, type Transport } from './transport';
 
 /** The switch end of an in-process link (a simulator's console). */

@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
 import { SerialPort } from 'serialport';
-import { CodedError } from '../../../shared/ipc/errors';
+import { CodedError } from '../../../shared/errors';
 import { TransportCore, exposeTransport, type Transport } from './transport';
 
 export interface SerialOptions {
