@@ -245,6 +245,56 @@ describe('dialtone switch apply-role', () => {
   });
 });
 
+describe('dialtone switch apply-role refuses bad input before connecting', () => {
+  const base = ['switch', 'apply-role', '--vendor', 'cisco_ios', '--interface', 'Gi1/0/1'];
+
+  it.each([
+    ['a folder', tmpdir(), 'it is a folder'],
+    [
+      'a missing folder',
+      join(tmpdir(), `dialtone-none-${randomUUID()}`, 't.txt'),
+      'its folder does not exist',
+    ],
+  ])('exits 2 when --transcript is %s', async (_what, transcriptPath, why) => {
+    // The serial port does not exist either: the transcript is checked first, so that is not reached.
+    const run = await dialtone([
+      ...base,
+      '--serial',
+      '/dev/ttyUSB-dialtone-none',
+      '--data-vlan',
+      '10',
+      '--transcript',
+      transcriptPath,
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`--transcript ${transcriptPath} cannot be written: ${why}`);
+    expect(run.stderr).not.toContain('SWITCH_PORT_MISSING');
+  });
+
+  it('exits 2 for an SSH port out of range, without trying to connect', async () => {
+    const run = await dialtone([
+      ...base,
+      '--ssh',
+      '127.0.0.1:99999',
+      '--username',
+      'admin',
+      '--data-vlan',
+      '10',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--ssh port must be from 1 to 65535, not 99999');
+  });
+
+  it.each(['0x14', '1e2', ' 20', '20.0', '+20'])(
+    'exits 2 for --data-vlan %j: whole decimal numbers only',
+    async (value) => {
+      const run = await dialtone([...base, '--serial', '/dev/null', '--data-vlan', value]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('--data-vlan must be a VLAN from 1 to 4094');
+    },
+  );
+});
+
 describe('dialtone switch ports', () => {
   it('lists serial ports (possibly none) and exits 0', async () => {
     const run = await dialtone(['switch', 'ports', '--json']);

@@ -29,10 +29,38 @@ interface ApplyRoleOptions {
 }
 
 function vlan(flag: string, value: string): number {
-  const number = Number(value);
+  // Whole decimal numbers only: Number() would also take 0x14, 1e2 and " 20".
+  const number = /^\d{1,4}$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(number) || number < 1 || number > 4094)
     throw new UsageError(`${flag} must be a VLAN from 1 to 4094, not ${JSON.stringify(value)}`);
   return number;
+}
+
+/** Makes sure the transcript can be written before anything is said to a switch. */
+async function checkTranscriptPath(path: string): Promise<void> {
+  try {
+    await writeFile(path, '');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EISDIR'
+        ? 'it is a folder; give a file name'
+        : code === 'ENOENT'
+          ? 'its folder does not exist'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'you may not write there'
+            : (error as Error).message;
+    throw new UsageError(`--transcript ${path} cannot be written: ${why}`);
+  }
+}
+
+/** Writes the transcript; a failure is reported, never allowed to skip closing the session. */
+async function saveTranscript(path: string, transcript: Transcript, io: CliIo): Promise<void> {
+  try {
+    await writeFile(path, transcript.toText() + '\n');
+  } catch (error) {
+    io.err(`dialtone: could not write the transcript to ${path}: ${(error as Error).message}`);
+  }
 }
 
 function roleFrom(options: ApplyRoleOptions): PortRole {
@@ -71,11 +99,14 @@ async function connect(
   }
   const target = /^(\[[^\]]+\]|[^:]+):(\d{1,5})$/.exec(options.ssh ?? '');
   if (!target) throw new UsageError('--ssh takes HOST:PORT, e.g. 10.0.0.2:22');
+  const port = Number(target[2]);
+  if (port < 1 || port > 65_535)
+    throw new UsageError(`--ssh port must be from 1 to 65535, not ${target[2]}`);
   if (!options.username) throw new UsageError('--ssh needs --username');
   return {
     transport: await openSshTransport({
       host: target[1]!.replace(/^\[|\]$/g, ''),
-      port: Number(target[2]),
+      port,
       username: options.username,
       password,
     }),
@@ -149,6 +180,7 @@ export function registerSwitchApplyRoleCommand(
       if ((options.serial === undefined) === (options.ssh === undefined))
         throw new UsageError('give exactly one of --serial PATH or --ssh HOST:PORT');
       const role = roleFrom(options);
+      if (options.transcript !== undefined) await checkTranscriptPath(options.transcript);
       const started = performance.now();
       const transcript = new Transcript();
       const { transport, username } = await connect(options);
@@ -166,7 +198,7 @@ export function registerSwitchApplyRoleCommand(
           },
         });
       } finally {
-        if (options.transcript) await writeFile(options.transcript, transcript.toText() + '\n');
+        if (options.transcript) await saveTranscript(options.transcript, transcript, io);
       }
       const driver = driverFor(session);
       const results: PortRoleResult[] = [];
@@ -182,7 +214,7 @@ export function registerSwitchApplyRoleCommand(
         failure = error;
       } finally {
         await session.close();
-        if (options.transcript) await writeFile(options.transcript, transcript.toText() + '\n');
+        if (options.transcript) await saveTranscript(options.transcript, transcript, io);
       }
       const verified = failure === null && results.every((result) => result.verified);
       const summary = {

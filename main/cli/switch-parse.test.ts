@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import { openSync, closeSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from './project-root';
@@ -91,4 +93,38 @@ describe('dialtone switch parse', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('cannot parse the show cdp neighbors detail output');
   });
+
+  it('gives the same answer for empty stdin whatever the command', async () => {
+    const empty = join(tmpdir(), `dialtone-empty-${randomUUID()}.txt`);
+    writeFileSync(empty, '');
+    const runs = await Promise.all(
+      [
+        ['cisco_ios', 'show interfaces status'],
+        ['cisco_ios', 'show cdp neighbors detail'],
+        ['cisco_ios', 'show version'],
+        ['aruba_aoss', 'show vlans'],
+        ['aruba_aoss', 'show system'],
+      ].map(([vendor, command]) => parse(empty, '--vendor', vendor!, '--command', command!)),
+    );
+    for (const run of runs) {
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/^dialtone: stdin was empty: pipe the output of "[^"]+" in/);
+    }
+  });
+
+  it('prints a table for 20 MB of output without running out of stack', async () => {
+    const sample = readFileSync(
+      join(SAMPLES, 'cisco_ios/show_interfaces_status/cisco_ios_show_interfaces_status.raw'),
+      'utf8',
+    );
+    const [header, ...rows] = sample.split('\n');
+    const body = rows.filter((row) => row.trim() !== '').join('\n') + '\n';
+    const big = join(tmpdir(), `dialtone-big-${randomUUID()}.txt`);
+    writeFileSync(big, `${header}\n${body.repeat(Math.ceil(20_000_000 / body.length))}`);
+    const run = await parse(big, '--vendor', 'cisco_ios', '--command', 'show interfaces status');
+    expect(run.stderr).not.toContain('Maximum call stack');
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').length).toBeGreaterThan(100_000);
+  }, 120_000);
 });

@@ -33,9 +33,11 @@ export function formatRecordTable(records: readonly object[], columns: readonly 
       columns.map((column) => cellText((record as Record<string, unknown>)[column])),
     ),
   ];
-  const widths = columns.map((_, index) =>
-    Math.max(...rows.map((row) => (row[index] ?? '').length)),
-  );
+  // A loop, not Math.max(...rows): a 20 MB paste has more rows than a call can take as arguments.
+  const widths = columns.map(() => 0);
+  for (const row of rows)
+    for (const [index, cell] of row.entries())
+      widths[index] = Math.max(widths[index]!, cell.length);
   return rows
     .map((row) =>
       row
@@ -76,7 +78,13 @@ export function registerSwitchParseCommand(
         );
       }
       const { command, argument } = resolution.resolved;
-      const result = command.parse(await readStandardInput(), argument);
+      const input = await readStandardInput();
+      // Whatever the command, nothing in is the same answer: there is nothing to parse.
+      if (input.trim() === '')
+        throw new UsageError(
+          `stdin was empty: pipe the output of "${command.usage}" in, e.g. \`dialtone switch parse … < output.txt\``,
+        );
+      const result = command.parse(input, argument);
       if (!result.ok) {
         const where = result.error.line === undefined ? '' : ` (line ${result.error.line})`;
         throw new UsageError(

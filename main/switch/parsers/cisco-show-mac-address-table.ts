@@ -80,7 +80,7 @@ function parseMacTableText(text: string): ParseResult<CiscoMacAddressEntry> {
     if (!CISCO_MAC_TOKEN.test(line)) {
       // A multicast entry's port list wraps onto indented lines of ports only.
       if (previous && /^\s{8,}\S/.test(rawLine) && /^[\w/.,-]+(?:,[\w/.-]+)*,?$/.test(line)) {
-        previous.ports.push(...splitPorts(line));
+        for (const port of splitPorts(line)) previous.ports.push(port);
         previous.portsNormalized = previous.ports.map(normalizeCiscoInterfaceName);
         continue;
       }
