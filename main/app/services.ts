@@ -11,6 +11,7 @@ import {
 } from '../platform/settings';
 import { loadDemoWorld, loadWorldFile } from '../sim/world/load';
 import { createJobServices, defaultDataDirectory, type JobServices } from '../sync';
+import { createDemoEquipment, type DemoEquipment } from './demo-equipment';
 import { createPlatformConnection, type PlatformConnection } from './platform-connection';
 
 /** Forces the built-in demo platform, optionally on another world file, whatever Settings say. */
@@ -26,6 +27,8 @@ export interface AppServices {
   platformConnection: PlatformConnection;
   settings: PlatformSettings;
   jobs: JobServices;
+  /** The demo's simulated switches and handsets, from the same world as the demo platform. */
+  demoEquipment: DemoEquipment;
   connection(): ConnectionState;
   close(): Promise<void>;
 }
@@ -62,6 +65,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     forceDemo: options.target?.kind === 'demo',
   });
   const platform = platformConnection.client;
+  const demoEquipment = createDemoEquipment(structuredClone(demoWorld));
+  demoEquipment.attach(platformConnection.simulator());
 
   const jobs = await createJobServices({ platform, dataDirectory, store });
   const router = createRouter(
@@ -95,6 +100,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
 
   jobs.announceThrough(router);
   platformConnection.onChange((state) => {
+    demoEquipment.attach(platformConnection.simulator());
     router.emit('app:connectionChanged', state);
     void jobs.connectivity.check();
   });
@@ -105,9 +111,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     platformConnection,
     settings,
     jobs,
+    demoEquipment,
     connection: platformConnection.state,
     async close() {
       await jobs.close();
+      demoEquipment.close();
       await platformConnection.close();
     },
   };

@@ -23,8 +23,9 @@ export interface RegistrationOptions {
 
 /**
  * Simulated SIP registration: a handset with a number logged in registers `delayMs` after
- * the login (or after its floor port gets link); without link it stays `registering`, and
- * losing link drops a registered handset back to `registering`. Emits `change`.
+ * the login (or after it gets link, wherever it is really plugged in); without link it
+ * stays `registering`, and losing link drops a registered handset back to `registering`.
+ * Emits `change`.
  */
 export class RegistrationSimulator {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -36,10 +37,12 @@ export class RegistrationSimulator {
     private readonly links: LinkTable,
     private readonly options: RegistrationOptions,
   ) {
-    this.unsubscribe = links.onChange(({ floorPortId, up }) => {
+    this.unsubscribe = links.onChange(({ floorPortId, mac }) => {
       for (const handset of state.handsets.values()) {
-        if (handset.floorPortId !== floorPortId || handset.loggedInNumber === null) continue;
-        if (up) this.schedule(handset.id);
+        const concerned =
+          handset.mac === mac || (mac === null && handset.floorPortId === floorPortId);
+        if (!concerned || handset.loggedInNumber === null) continue;
+        if (links.handsetHasLink(handset)) this.schedule(handset.id);
         else if (handset.registration === 'registered') this.update(handset, 'registering');
       }
     });
@@ -55,7 +58,7 @@ export class RegistrationSimulator {
       const handset = this.state.handsets.get(handsetId);
       if (!handset || handset.loggedInNumber === null)
         return this.attempted(handsetId, 'notLoggedIn');
-      if (!this.links.isUp(handset.floorPortId)) return this.attempted(handsetId, 'noLink');
+      if (!this.links.handsetHasLink(handset)) return this.attempted(handsetId, 'noLink');
       if (handset.registration !== 'registered') this.update(handset, 'registered');
       this.attempted(handsetId, 'registered');
     }, this.options.delayMs);

@@ -42,7 +42,7 @@ export function handsetHandlers({
           registration: handset.registration,
           loggedInNumber: handset.loggedInNumber,
           floorPortId: handset.floorPortId,
-          linkUp: links.isUp(handset.floorPortId),
+          linkUp: links.handsetHasLink(handset),
           version: handset.version,
         },
       };
