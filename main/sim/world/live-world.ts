@@ -1,4 +1,4 @@
-import { CodedError } from '../../../shared/ipc/errors';
+import { CodedError } from '../../../shared/errors';
 import type { LinkTable } from '../platform/links';
 import { switchFromWorld } from '../switch/from-world';
 import type { SimulatedSwitch } from '../switch/simulated-switch';
