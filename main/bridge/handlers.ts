@@ -1,8 +1,8 @@
-import type { ConnectionState } from '../../shared/ipc';
-import type { PlatformClient } from '../platform/client';
-import { createJobChannelHandlers, type JobBridgeDeps } from '../sync';
+import type { ConnectionState, appDomain, sitesDomain } from '../../shared/ipc';
 import { APP_NAME, APP_VERSION } from '../app/version';
-import type { ChannelHandlers } from './router';
+import type { PlatformClient } from '../platform/client';
+import { createJobChannelHandlers, type JobBridgeDeps } from './job-handlers';
+import type { ChannelHandlers, DomainHandlers } from './router';
 import { createSettingsChannelHandlers, type SettingsHandlerDeps } from './settings-handlers';
 
 export interface HandlerDeps {
@@ -15,8 +15,7 @@ export interface HandlerDeps {
   settings: SettingsHandlerDeps;
 }
 
-/** The handler of every channel in the contract; the type makes a missing one a compile error. */
-export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
+function createAppChannelHandlers(deps: HandlerDeps): DomainHandlers<typeof appDomain> {
   return {
     'app:info': async () => ({
       name: APP_NAME,
@@ -24,15 +23,31 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
       host: deps.host,
       connection: deps.connection(),
     }),
-    'sites:list': async () => ({ sites: await deps.platform.listSites() }),
+  };
+}
+
+function createSitesChannelHandlers(platform: PlatformClient): DomainHandlers<typeof sitesDomain> {
+  return {
+    'sites:list': async () => ({ sites: await platform.listSites() }),
     'sites:get': async ({ siteId }) => {
       const [site, occupiers, floorPorts] = await Promise.all([
-        deps.platform.getSite(siteId),
-        deps.platform.listOccupiers(siteId),
-        deps.platform.listFloorPorts(siteId),
+        platform.getSite(siteId),
+        platform.listOccupiers(siteId),
+        platform.listFloorPorts(siteId),
       ]);
       return { site, occupiers, floorPorts };
     },
+  };
+}
+
+/**
+ * The handler of every channel in the contract: one map per domain (shared/ipc/channels/),
+ * spread here. The return type makes a domain left out, or a channel missing, a compile error.
+ */
+export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
+  return {
+    ...createAppChannelHandlers(deps),
+    ...createSitesChannelHandlers(deps.platform),
     ...createJobChannelHandlers(deps.jobBridge),
     ...createSettingsChannelHandlers(deps.settings),
   };

@@ -5,19 +5,25 @@ import {
   channels,
   events,
   isChannelName,
+  type BridgeDomain,
   type BridgeReply,
-  type ChannelName,
+  type ChannelSpec,
+  type Channels,
   type EventName,
   type EventPayloadOf,
   type RequestOf,
-  type ResponseOf,
 } from '../../shared/ipc';
 
-export type ChannelHandlers = {
-  [C in ChannelName]: (
-    request: z.output<(typeof channels)[C]['request']>,
-  ) => Promise<ResponseOf<C>>;
+/** A handler for each channel of a table: request as the contract parses it, answer as it checks it. */
+export type HandlersFor<Cs extends Record<string, ChannelSpec>> = {
+  [C in keyof Cs]: (request: z.output<Cs[C]['request']>) => Promise<z.output<Cs[C]['response']>>;
 };
+
+/** The handlers of one domain's channels, named by the contract (never by hand). */
+export type DomainHandlers<D extends BridgeDomain> = HandlersFor<D['channels']>;
+
+/** A handler for every channel of the contract. */
+export type ChannelHandlers = HandlersFor<Channels>;
 
 export type EventListener = (event: EventName, payload: unknown) => void;
 

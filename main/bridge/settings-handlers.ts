@@ -1,9 +1,8 @@
 import { CodedError } from '../../shared/errors';
 import type { PlatformConnection } from '../app/platform-connection';
 import { normaliseBaseUrl, type PlatformSettings } from '../platform/settings';
-import type { ChannelHandlers } from './router';
-
-type SettingsChannel = 'settings:get' | 'settings:usePlatform' | 'settings:useDemo';
+import type { settingsDomain } from '../../shared/ipc';
+import type { DomainHandlers } from './router';
 
 /** Platform changes the engineer made that have not reached the platform yet. */
 export interface UnsyncedChanges {
@@ -26,7 +25,7 @@ export const SETTINGS_UNSYNCED_CHANGES = 'SETTINGS_UNSYNCED_CHANGES';
  */
 export function createSettingsChannelHandlers(
   deps: SettingsHandlerDeps,
-): Pick<ChannelHandlers, SettingsChannel> {
+): DomainHandlers<typeof settingsDomain> {
   async function refuseIfUnsynced(
     target: { kind: 'demo' } | { kind: 'platform'; baseUrl: string },
   ) {

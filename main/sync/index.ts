@@ -12,7 +12,5 @@ export { SYNC_ACTOR, createSyncEngine, planLanes } from './sync-engine';
 export type { SyncEngine, SyncRunResult } from './sync-engine';
 export { createSyncService } from './sync-service';
 export type { SyncService, SyncServiceOptions } from './sync-service';
-export { createJobChannelHandlers, jobSummaryOf, jobViewOf } from './job-handlers';
-export type { JobBridgeDeps, JobChannelName } from './job-handlers';
 export { createJobServices, defaultDataDirectory } from './job-services';
 export type { JobServices, JobServicesOptions } from './job-services';

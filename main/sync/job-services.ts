@@ -1,6 +1,8 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { SyncProgress } from '../../shared/jobs';
+// Until createJobServices moves to main/app (sync-spin), it reaches into bridge/ for the job view.
+import { jobSummaryOf, type JobBridgeDeps } from '../bridge/job-handlers';
 import type { Router } from '../bridge/router';
 import {
   createConfStore,
@@ -13,7 +15,6 @@ import {
 import type { PlatformClient } from '../platform/client';
 import { systemClock } from './clock';
 import { createConnectivity, type Connectivity } from './connectivity';
-import { jobSummaryOf, type JobBridgeDeps } from './job-handlers';
 import { createPlatformGateway } from './platform-gateway';
 import { createSyncService, type SyncService } from './sync-service';
 

@@ -1,60 +1,37 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { BridgeReply } from './errors';
-import type { Floor, PortRole } from '../platform/schemas';
-import { FloorPort, Occupier, Site, SiteSummary } from '../platform/schemas';
-import { jobChannels, jobEvents } from '../jobs/bridge';
-import { settingsChannels } from './settings-channels';
+import type { Floor, FloorPort, Occupier, PortRole, Site, SiteSummary } from '../platform/schemas';
+import { appDomain } from './channels/app';
+import { jobsDomain } from './channels/jobs';
+import { settingsDomain } from './channels/settings';
+import { sitesDomain } from './channels/sites';
+import { syncDomain } from './channels/sync';
+import { composeDomains } from './domain';
 
 /**
- * The one list of bridge channels. Preload, web host, router and renderer client
- * are all derived from this object; no other file names a channel.
+ * The one composition of the bridge contract. Preload, web host, router and renderer client
+ * are all derived from `channels` and `events`; no other file lists channel names.
+ *
+ * To add a domain (say `numbers`):
+ * 1. write shared/ipc/channels/numbers.ts exporting
+ *    `numbersDomain = defineDomain('numbers', { channels: { 'numbers:check': { request, response } }, events: {...} })`
+ *    (every name `numbers:<action>`; zod schemas, `.strict()` requests);
+ * 2. add `numbersDomain` to `domains` below (and export its types from ./index.ts);
+ * 3. in main, write main/bridge/numbers-handlers.ts returning `DomainHandlers<typeof numbersDomain>`
+ *    and spread it into createChannelHandlers (main/bridge/handlers.ts) — a missing handler is a
+ *    compile error there. Nothing else changes: hosts, preload and the renderer client follow.
  */
+export const domains = [appDomain, sitesDomain, jobsDomain, syncDomain, settingsDomain] as const;
 
-export const ConnectionState = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('demo'), platformUrl: z.string() }),
-  z.object({ kind: z.literal('platform'), platformUrl: z.string() }),
-  z.object({ kind: z.literal('offline'), platformUrl: z.string(), reason: z.string() }),
-]);
-export type ConnectionState = z.infer<typeof ConnectionState>;
+export const { channels, events } = composeDomains(domains);
 
-export const AppInfo = z.object({
-  name: z.string(),
-  version: z.string(),
-  host: z.enum(['electron', 'browser']),
-  connection: ConnectionState,
-});
-export type AppInfo = z.infer<typeof AppInfo>;
-
-export const SiteDetail = z.object({
-  site: Site,
-  occupiers: z.array(Occupier),
-  floorPorts: z.array(FloorPort),
-});
-export type SiteDetail = z.infer<typeof SiteDetail>;
-
-const NoRequest = z.object({}).strict();
-
-export const channels = {
-  'app:info': { request: NoRequest, response: AppInfo },
-  'sites:list': { request: NoRequest, response: z.object({ sites: z.array(SiteSummary) }) },
-  'sites:get': {
-    request: z.object({ siteId: z.string().min(1) }).strict(),
-    response: SiteDetail,
-  },
-  ...jobChannels,
-  ...settingsChannels,
-} as const satisfies Record<`${string}:${string}`, { request: z.ZodType; response: z.ZodType }>;
-
-export const events = {
-  'app:connectionChanged': ConnectionState,
-  ...jobEvents,
-} as const satisfies Record<`${string}:${string}`, z.ZodType>;
-
-export type ChannelName = keyof typeof channels;
-export type EventName = keyof typeof events;
-export type RequestOf<C extends ChannelName> = z.input<(typeof channels)[C]['request']>;
-export type ResponseOf<C extends ChannelName> = z.output<(typeof channels)[C]['response']>;
-export type EventPayloadOf<E extends EventName> = z.output<(typeof events)[E]>;
+export type Channels = typeof channels;
+export type Events = typeof events;
+export type ChannelName = keyof Channels;
+export type EventName = keyof Events;
+export type RequestOf<C extends ChannelName> = z.input<Channels[C]['request']>;
+export type ResponseOf<C extends ChannelName> = z.output<Channels[C]['response']>;
+export type EventPayloadOf<E extends EventName> = z.output<Events[E]>;
 
 export const channelNames = Object.keys(channels) as ChannelName[];
 export const eventNames = Object.keys(events) as EventName[];

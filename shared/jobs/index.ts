@@ -6,4 +6,3 @@ export * from './snapshot';
 export * from './state';
 export * from './sync-status';
 export * from './views';
-export * from './bridge';

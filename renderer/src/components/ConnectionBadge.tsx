@@ -1,6 +1,6 @@
 import { Badge, Tooltip } from '@mantine/core';
 import type { ConnectionState } from '../../../shared/ipc';
-import type { Connectivity } from '../../../shared/jobs/bridge';
+import type { Connectivity } from '../../../shared/ipc';
 
 const LABELS: Record<ConnectionState['kind'], { label: string; color: string }> = {
   demo: { label: 'Demo platform', color: 'grape' },

@@ -2,11 +2,11 @@ import { create } from 'zustand';
 import type {
   ChecklistStepId,
   ConflictChoice,
-  Connectivity,
   JobSummary,
   JobView,
   SyncProgress,
 } from '../../../shared/jobs';
+import type { Connectivity } from '../../../shared/ipc';
 import { bridge } from '../bridge';
 
 type Loadable<T> =

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { PlatformTargetView } from '../../../shared/ipc/settings-channels';
+import type { PlatformTargetView } from '../../../shared/ipc';
 import { bridge } from '../bridge';
 import { useSiteStore } from './useSiteStore';
 

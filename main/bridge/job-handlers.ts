@@ -1,23 +1,8 @@
 import { summariseJob, type JobSummary, type JobView } from '../../shared/jobs';
-import type { ChannelHandlers } from '../bridge/router';
+import type { jobsDomain, syncDomain } from '../../shared/ipc';
 import type { JobService, OpenedJob } from '../jobs';
-import type { Connectivity, ConnectivityState } from './connectivity';
-import type { SyncService } from './sync-service';
-
-export type JobChannelName =
-  | 'jobs:list'
-  | 'jobs:create'
-  | 'jobs:open'
-  | 'jobs:archive'
-  | 'jobs:markStep'
-  | 'jobs:setPortRole'
-  | 'sync:status'
-  | 'sync:now'
-  | 'sync:setWorkOffline'
-  | 'sync:reportNetwork'
-  | 'sync:resolveConflict'
-  | 'sync:retryEntry'
-  | 'sync:discardEntry';
+import type { Connectivity, ConnectivityState, SyncService } from '../sync';
+import type { DomainHandlers } from './router';
 
 export interface JobBridgeDeps {
   jobs: JobService;
@@ -49,7 +34,7 @@ export async function jobSummaryOf(deps: JobBridgeDeps, jobId: string): Promise<
 /** The handlers of the jobs:* and sync:* channels. */
 export function createJobChannelHandlers(
   deps: JobBridgeDeps,
-): Pick<ChannelHandlers, JobChannelName> {
+): DomainHandlers<typeof jobsDomain> & DomainHandlers<typeof syncDomain> {
   const { jobs, sync, connectivity } = deps;
   const view = (opened: OpenedJob) => jobViewOf(deps, opened);
   return {

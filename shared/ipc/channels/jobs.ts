@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { ChecklistStepId } from '../../jobs/checklist';
+import { JobSummary, JobView } from '../../jobs/views';
+import { defineDomain } from '../domain';
+
+/**
+ * Every request that changes a job carries an `actionId` the renderer makes once, so a
+ * request resent after a lost reply is recorded once.
+ */
+export const JobId = z.string().min(1).max(100);
+export const ActionId = z.string().min(8).max(100);
+
+export const jobsDomain = defineDomain('jobs', {
+  channels: {
+    'jobs:list': {
+      request: z.object({}).strict(),
+      response: z.object({ jobs: z.array(JobSummary) }),
+    },
+    'jobs:create': {
+      request: z
+        .object({
+          jobId: JobId.optional(),
+          siteId: z.string().min(1),
+          occupierId: z.string().min(1),
+        })
+        .strict(),
+      response: JobView,
+    },
+    'jobs:open': { request: z.object({ jobId: JobId }).strict(), response: JobView },
+    'jobs:archive': {
+      request: z.object({ jobId: JobId, actionId: ActionId }).strict(),
+      response: JobView,
+    },
+    'jobs:markStep': {
+      request: z
+        .object({
+          jobId: JobId,
+          actionId: ActionId,
+          stepId: ChecklistStepId,
+          done: z.boolean(),
+          note: z.string().max(2000).default(''),
+        })
+        .strict(),
+      response: JobView,
+    },
+    'jobs:setPortRole': {
+      request: z
+        .object({
+          jobId: JobId,
+          actionId: ActionId,
+          floorPortId: z.string().min(1),
+          roleId: z.string().min(1),
+        })
+        .strict(),
+      response: JobView,
+    },
+  },
+  events: {
+    /** A job's journal grew; the summary is current, the page re-opens the job for the rest. */
+    'jobs:changed': JobSummary,
+  },
+});
