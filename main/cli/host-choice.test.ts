@@ -48,7 +48,11 @@ describe('finding the Electron binary', () => {
 
 describe('choosing the host for npm start', () => {
   const found = { found: true as const, path: '/x/electron' };
-  const missing = { found: false as const, reason: 'the Electron binary was never downloaded' };
+  const missing = {
+    found: false as const,
+    reason: 'the Electron binary was never downloaded',
+    downloadable: true,
+  };
 
   it('opens Electron when its binary is installed', () => {
     expect(chooseHost({ electron: found, forceBrowser: false, noOpen: false, env: {} })).toEqual({

@@ -1,7 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type ElectronBinary = { found: true; path: string } | { found: false; reason: string };
+export type ElectronBinary =
+  | { found: true; path: string }
+  /** `downloadable`: the package is there, so its installer can fetch the binary. */
+  | { found: false; reason: string; downloadable: boolean };
 
 /**
  * Where `npm install` put the Electron binary, if it did. The electron package writes
@@ -10,7 +13,7 @@ export type ElectronBinary = { found: true; path: string } | { found: false; rea
 export function findElectronBinary(projectRoot: string): ElectronBinary {
   const packageDir = join(projectRoot, 'node_modules', 'electron');
   if (!existsSync(packageDir)) {
-    return { found: false, reason: 'the electron package is not installed' };
+    return { found: false, reason: 'the electron package is not installed', downloadable: false };
   }
   const pathFile = join(packageDir, 'path.txt');
   if (!existsSync(pathFile)) {
@@ -18,12 +21,17 @@ export function findElectronBinary(projectRoot: string): ElectronBinary {
       found: false,
       reason:
         'the Electron binary was never downloaded (node_modules/electron/path.txt is missing)',
+      downloadable: true,
     };
   }
   const relative = readFileSync(pathFile, 'utf8').trim();
   const binary = join(packageDir, 'dist', relative);
   if (!relative || !existsSync(binary)) {
-    return { found: false, reason: `the Electron binary named in path.txt is missing (${binary})` };
+    return {
+      found: false,
+      reason: `the Electron binary named in path.txt is missing (${binary})`,
+      downloadable: true,
+    };
   }
   return { found: true, path: binary };
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../app/version';
 import { EXIT, processIo, reportFailure, type CliIo } from './io';
+import { registerElectronCommand } from './electron';
 import { registerNumbersCommand } from './numbers';
 import { registerPlatformCommand } from './platform';
 import { registerStartCommand } from './start';
@@ -18,6 +19,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerPlatformCommand(program, io, setExit);
   registerNumbersCommand(program, io, setExit);
   registerSwitchCommand(program, io, setExit);
+  registerElectronCommand(program, io, setExit);
   return program;
 }
 

@@ -5,7 +5,9 @@ import type { Command } from 'commander';
 import { createAppServices } from '../app/services';
 import { startBrowserHost } from '../web/server';
 import { buildIsStale } from './build-freshness';
-import { chooseHost, findElectronBinary } from './host-choice';
+import { defaultDataDirectory } from '../sync';
+import { electronForProject } from './electron-download';
+import { chooseHost } from './host-choice';
 import { EXIT, type CliIo } from './io';
 import { PROJECT_ROOT } from './project-root';
 
@@ -72,7 +74,15 @@ export async function startDialtone(options: StartOptions, io: CliIo): Promise<n
     return EXIT.failed;
   }
   const choice = chooseHost({
-    electron: findElectronBinary(PROJECT_ROOT),
+    electron: options.browser
+      ? { found: false, reason: 'not looked for (--browser)', downloadable: false }
+      : await electronForProject({
+          projectRoot: PROJECT_ROOT,
+          dataDirectory: defaultDataDirectory(),
+          env: process.env,
+          honourRecentFailure: true,
+          progress: (line) => io.out(line),
+        }),
     forceBrowser: options.browser,
     noOpen: !options.open,
     env: process.env,
