@@ -26,6 +26,11 @@ import type {
   VoiceService,
 } from '../../shared/platform/schemas';
 import type { SiteSnapshot } from '../../shared/platform/snapshot';
+import type {
+  InstallationRecord,
+  InstallationRecordBody,
+  TestCall,
+} from '../../shared/platform/installation';
 import { networkFailure, PLATFORM_ERROR_CODES, problemFailure } from './platform-errors';
 
 export interface PlatformClientOptions {
@@ -135,6 +140,25 @@ export interface PlatformClient {
   ): Promise<Handset>;
   remoteLogin(handsetId: string, e164: string, options: MutationOptions): Promise<Handset>;
   remoteLogout(handsetId: string, options: MutationOptions): Promise<Handset>;
+  /** The ring test: the platform calls the number; `reference` finds the call again. */
+  placeTestCall(
+    siteId: string,
+    e164: string,
+    reference: string,
+    options: MutationOptions,
+  ): Promise<TestCall>;
+  listTestCalls(siteId: string, e164: string, filter?: { reference?: string }): Promise<TestCall[]>;
+  getTestCall(testCallId: string): Promise<TestCall>;
+  getInstallationRecord(
+    siteId: string,
+    occupierId: string,
+    jobId: string,
+  ): Promise<InstallationRecord>;
+  putInstallationRecord(
+    key: { siteId: string; occupierId: string; jobId: string },
+    record: InstallationRecordBody,
+    options: MutationOptions,
+  ): Promise<InstallationRecord>;
 }
 
 function queryString(query: Record<string, unknown> | undefined): string {
@@ -238,7 +262,8 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     | 'listVoiceServices'
     | 'listNumbers'
     | 'listHandsetModels'
-    | 'listHandsets';
+    | 'listHandsets'
+    | 'listTestCalls';
 
   /** Follows `nextCursor` until the last page. */
   async function listAll<K extends PagedOperation>(
@@ -343,5 +368,14 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
       data('remoteLogin', { params: { handsetId }, body: { e164 } }, mutation(o)),
     remoteLogout: (handsetId, o) =>
       data('remoteLogout', { params: { handsetId }, ...noBody }, mutation(o)),
+    placeTestCall: (siteId, e164, reference, o) =>
+      data('placeTestCall', { params: { siteId, e164 }, body: { reference } }, mutation(o)),
+    listTestCalls: (siteId, e164, filter = {}) =>
+      listAll('listTestCalls', { params: { siteId, e164 }, query: filter, ...noBody }),
+    getTestCall: (testCallId) => data('getTestCall', { params: { testCallId }, ...noBody }),
+    getInstallationRecord: (siteId, occupierId, jobId) =>
+      data('getInstallationRecord', { params: { siteId, occupierId, jobId }, ...noBody }),
+    putInstallationRecord: (key, record, o) =>
+      data('putInstallationRecord', { params: key, body: record }, mutation(o)),
   };
 }

@@ -15,6 +15,13 @@ import {
   pageOf,
 } from './schemas';
 import { SiteSnapshot } from './snapshot';
+import {
+  InstallationRecord,
+  InstallationRecordBody,
+  PlaceTestCallRequest,
+  TestCall,
+  TestCallQuery,
+} from './installation';
 
 /**
  * The platform API contract: every operation once, as data. The simulator binds its routes
@@ -53,6 +60,7 @@ export const VoiceServicePage = pageOf(VoiceService);
 export const PhoneNumberPage = pageOf(PhoneNumber);
 export const HandsetModelPage = pageOf(HandsetModel);
 export const HandsetPage = pageOf(Handset);
+export const TestCallPage = pageOf(TestCall);
 
 export const QuantityRequest = z.object({ quantity: z.number().int().min(1).max(10_000) });
 
@@ -117,6 +125,8 @@ const NumberParams = z.object({ siteId: Id, e164: E164 });
 const ServiceParams = z.object({ serviceId: Id });
 const FloorPortParams = z.object({ floorPortId: Id });
 const HandsetParams = z.object({ handsetId: Id });
+const TestCallParams = z.object({ testCallId: Id });
+const InstallationRecordParams = z.object({ siteId: Id, occupierId: Id, jobId: Id });
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch';
 
@@ -124,6 +134,8 @@ export interface OperationSpec {
   method: HttpMethod;
   path: string;
   summary: string;
+  /** Longer prose for the OpenAPI document. */
+  description?: string;
   tag: string;
   params: z.ZodObject;
   query: z.ZodObject;
@@ -144,6 +156,7 @@ export interface OperationSpec {
 function read<P extends z.ZodObject, Q extends z.ZodObject, R extends z.ZodType>(spec: {
   path: string;
   summary: string;
+  description?: string;
   tag: string;
   params: P;
   query?: Q;
@@ -156,6 +169,7 @@ function read<P extends z.ZodObject, Q extends z.ZodObject, R extends z.ZodType>
     method: 'get' as const,
     path: spec.path,
     summary: spec.summary,
+    ...(spec.description === undefined ? {} : { description: spec.description }),
     tag: spec.tag,
     params: spec.params,
     query: (spec.query ?? NoParams) as Q extends z.ZodObject ? Q : typeof NoParams,
@@ -174,6 +188,7 @@ function mutate<P extends z.ZodObject, B extends z.ZodType | null, R extends z.Z
   method: 'post' | 'put' | 'patch';
   path: string;
   summary: string;
+  description?: string;
   tag: string;
   params: P;
   body: B;
@@ -498,6 +513,67 @@ export const operations = {
     etag: true,
     problems: [404, 409],
   }),
+  placeTestCall: mutate({
+    method: 'post',
+    path: '/v1/sites/{siteId}/numbers/{e164}/test-call',
+    summary: 'Place a test call to an active number (the ring test)',
+    description:
+      'The platform calls the number at once. The answer says which handsets rang and the floor port each is on, or why none did (not logged in, not registered). Send an Idempotency-Key: a retried request returns the first call, never a second one. The `reference` finds the call again with listTestCalls.',
+    tag: 'ringTest',
+    params: NumberParams,
+    body: PlaceTestCallRequest,
+    status: 201,
+    response: TestCall,
+    ifMatch: 'none',
+    etag: false,
+    problems: [404, 409],
+  }),
+  listTestCalls: read({
+    path: '/v1/sites/{siteId}/numbers/{e164}/test-calls',
+    summary: 'Test calls placed to a number, newest first, optionally by reference',
+    description:
+      'How a caller reads the outcome of a test call it queued while offline: filter by the reference it sent with placeTestCall.',
+    tag: 'ringTest',
+    params: NumberParams,
+    query: PageQuery.extend(TestCallQuery.shape),
+    response: TestCallPage,
+    problems: [404],
+  }),
+  getTestCall: read({
+    path: '/v1/test-calls/{testCallId}',
+    summary: 'One test call and its outcome',
+    description: 'The outcome of a test call: which handsets rang, on which floor ports.',
+    tag: 'ringTest',
+    params: TestCallParams,
+    response: TestCall,
+    problems: [404],
+  }),
+  getInstallationRecord: read({
+    path: '/v1/sites/{siteId}/occupiers/{occupierId}/installation-records/{jobId}',
+    summary: "A job's installation record; its ETag is its version",
+    description:
+      'What the engineer did on site for one job: each checklist step with who and when, exceptions with their reasons, ring-test outcomes and the sign-off.',
+    tag: 'installation',
+    params: InstallationRecordParams,
+    response: InstallationRecord,
+    etag: true,
+    problems: [404],
+  }),
+  putInstallationRecord: mutate({
+    method: 'put',
+    path: '/v1/sites/{siteId}/occupiers/{occupierId}/installation-records/{jobId}',
+    summary: "Write a job's installation record (the whole record; created on first write)",
+    description:
+      'Replaces the record with the body. The version moves on only when the content changes, so the same record sent twice (a retry) changes nothing. If-Match is optional.',
+    tag: 'installation',
+    params: InstallationRecordParams,
+    body: InstallationRecordBody,
+    status: 200,
+    response: InstallationRecord,
+    ifMatch: 'optional',
+    etag: true,
+    problems: [404],
+  }),
 } as const satisfies Record<string, OperationSpec>;
 
 export type Operations = typeof operations;
@@ -561,6 +637,8 @@ export const PROBLEM_CODES = [
   'HANDSET_NOT_LOGGED_IN',
   'REMOTE_LOGIN_UNSUPPORTED',
   'KEYPAD_LOGIN_REFUSED',
+  'TEST_CALL_NOT_FOUND',
+  'INSTALLATION_RECORD_NOT_FOUND',
   'IDEMPOTENCY_KEY_REUSED',
   'INVALID_IDEMPOTENCY_KEY',
   'INVALID_IF_MATCH',

@@ -41,6 +41,17 @@ import {
   VoiceService,
 } from './schemas';
 import { SiteSnapshot } from './snapshot';
+import {
+  InstallationException,
+  InstallationRecord,
+  InstallationRecordBody,
+  InstallationRingTest,
+  InstallationSignOff,
+  InstallationStep,
+  PlaceTestCallRequest,
+  RangHandset,
+  TestCall,
+} from './installation';
 
 /**
  * Generates the OpenAPI 3.1 document from the contract's zod schemas, so the document,
@@ -101,6 +112,15 @@ const NAMED_SCHEMAS: Record<string, z.ZodType> = {
   SetFloorPortRoleRequest,
   RegisterHandsetRequest,
   RemoteLoginRequest,
+  TestCall,
+  RangHandset,
+  PlaceTestCallRequest,
+  InstallationRecord,
+  InstallationRecordBody,
+  InstallationStep,
+  InstallationException,
+  InstallationRingTest,
+  InstallationSignOff,
 };
 
 function componentName(operationId: string, part: 'Request' | 'Response'): string {
@@ -209,6 +229,7 @@ export function buildOpenApiDocument(): JsonObject {
     const operation: JsonObject = {
       operationId,
       summary: spec.summary,
+      ...(spec.description === undefined ? {} : { description: spec.description }),
       tags: [spec.tag],
       ...(spec.auth ? {} : { security: [] }),
       ...(parameters.length > 0 ? { parameters } : {}),

@@ -73,6 +73,16 @@ describe('the simulator and the OpenAPI document agree', () => {
     );
     await client.remoteLogin(handset.id, '+12125550150', key());
     await client.remoteLogout(handset.id, key());
+    const call = await client.placeTestCall(LONDON, '+442079460071', 'contract', key());
+    await client.getTestCall(call.id);
+    await client.listTestCalls(LONDON, '+442079460071', { reference: 'contract' });
+    const where = { siteId: LONDON, occupierId: 'occ-northwind', jobId: 'job-contract' };
+    await client.putInstallationRecord(
+      where,
+      { steps: [], exceptions: [], ringTests: [], signOff: null },
+      key(),
+    );
+    await client.getInstallationRecord(LONDON, 'occ-northwind', 'job-contract');
 
     const seen = platform.checker.seen;
     const missing = (Object.keys(operations) as OperationId[]).filter(

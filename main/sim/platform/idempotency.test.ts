@@ -163,6 +163,27 @@ const replayCases: Record<MutationId, ReplayCase> = {
     prepare: async (client) => (o) =>
       client.call('remoteLogout', { params: { handsetId: 'hs-nw-1' }, body: undefined }, o),
   },
+  placeTestCall: {
+    siteId: LONDON,
+    prepare: async (client) => (o) =>
+      client.call(
+        'placeTestCall',
+        { params: { siteId: LONDON, e164: '+442079460071' }, body: { reference: 'ring-1' } },
+        o,
+      ),
+  },
+  putInstallationRecord: {
+    siteId: LONDON,
+    prepare: async (client) => (o) =>
+      client.call(
+        'putInstallationRecord',
+        {
+          params: { siteId: LONDON, occupierId: 'occ-kestrel', jobId: 'job-1' },
+          body: { steps: [], exceptions: [], ringTests: [], signOff: null },
+        },
+        o,
+      ),
+  },
 };
 
 function withoutClock(snapshot: SiteSnapshot): Omit<SiteSnapshot, 'takenAt'> {

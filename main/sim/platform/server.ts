@@ -17,6 +17,7 @@ import { registerAdminRoutes } from './routes/admin';
 import type { RouteContext } from './routes/context';
 import { floorPortHandlers } from './routes/floor-ports';
 import { handsetHandlers } from './routes/handsets';
+import { installationHandlers } from './routes/installation';
 import { numberHandlers } from './routes/numbers';
 import { siteHandlers } from './routes/sites';
 import { snapshotHandlers } from './routes/snapshot';
@@ -187,7 +188,7 @@ async function assemble(options: PlatformSimulatorOptions): Promise<Assembled> {
       );
   });
 
-  const context: RouteContext = { state, links, registration };
+  const context: RouteContext = { state, links, registration, now: () => new Date() };
   const handlers = {
     ...siteHandlers(context),
     ...floorPortHandlers(context),
@@ -195,6 +196,7 @@ async function assemble(options: PlatformSimulatorOptions): Promise<Assembled> {
     ...numberHandlers(context),
     ...handsetHandlers(context),
     ...snapshotHandlers(context),
+    ...installationHandlers(context),
   } satisfies OperationHandlers;
   bindOperations(app, handlers, {
     idempotency,

@@ -8,7 +8,8 @@ import type {
   Site,
   VoiceService,
 } from '../../../shared/platform/schemas';
-import type { World } from '../world/schema';
+import type { InstallationRecord, TestCall } from '../../../shared/platform/installation';
+import type { StrayLogin, World } from '../world/schema';
 import { ProblemError, problem } from './problem';
 
 /**
@@ -26,6 +27,12 @@ export class PlatformState {
   readonly handsetModels = new Map<string, HandsetModel>();
   readonly handsets = new Map<string, Handset>();
   readonly siteRevisions = new Map<string, number>();
+  /** Test calls in the order they were placed. */
+  readonly testCalls: TestCall[] = [];
+  /** Installation records by `siteId/occupierId/jobId`. */
+  readonly installationRecords = new Map<string, InstallationRecord>();
+  /** Keypad logins the records do not show (see StrayLogin); test calls ring these too. */
+  readonly strayLogins: StrayLogin[];
   /** Parts of the world the platform does not serve, kept so a saved state loses nothing. */
   private readonly worldExtras: Pick<World, 'description' | 'linkedFloorPorts'>;
 
@@ -44,6 +51,10 @@ export class PlatformState {
     for (const model of copy.handsetModels) this.handsetModels.set(model.id, model);
     for (const handset of copy.handsets) this.handsets.set(handset.id, handset);
     for (const site of copy.sites) this.siteRevisions.set(site.id, siteRevisions[site.id] ?? 1);
+    this.testCalls.push(...copy.testCalls);
+    for (const record of copy.installationRecords)
+      this.installationRecords.set(installationKey(record), record);
+    this.strayLogins = copy.strayLogins ?? [];
   }
 
   toWorld(): World {
@@ -57,6 +68,9 @@ export class PlatformState {
       numbers: [...this.numbers.values()],
       handsetModels: [...this.handsetModels.values()],
       handsets: [...this.handsets.values()],
+      ...(this.strayLogins.length > 0 ? { strayLogins: this.strayLogins } : {}),
+      testCalls: this.testCalls,
+      installationRecords: [...this.installationRecords.values()],
     });
   }
 
@@ -181,6 +195,15 @@ export class PlatformState {
       .filter((n) => n.siteId === siteId && n.state === 'AVAILABLE' && n.occupierId === null)
       .sort((a, b) => a.e164.localeCompare(b.e164));
   }
+}
+
+/** The key an installation record is kept under. */
+export function installationKey(record: {
+  siteId: string;
+  occupierId: string;
+  jobId: string;
+}): string {
+  return `${record.siteId}/${record.occupierId}/${record.jobId}`;
 }
 
 /** Checks `If-Match` against a resource's version; a stale one is a 412 that says both. */

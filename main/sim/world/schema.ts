@@ -9,6 +9,14 @@ import {
   Site,
   VoiceService,
 } from '../../../shared/platform/schemas';
+import { InstallationRecord, TestCall } from '../../../shared/platform/installation';
+
+/**
+ * A login the platform's records do not show: someone typed the number's extension and PIN
+ * on this handset's keypad (a stale hot-desk login). A test call to the number rings it.
+ */
+export const StrayLogin = z.object({ e164: z.string().min(1), handsetId: z.string().min(1) });
+export type StrayLogin = z.infer<typeof StrayLogin>;
 
 /**
  * A world is the simulated equipment as data: what the platform simulator serves and
@@ -30,6 +38,11 @@ export const World = z
      * state). When absent: every floor port a handset is plugged in to.
      */
     linkedFloorPorts: z.array(z.string().min(1)).optional(),
+    strayLogins: z.array(StrayLogin).optional(),
+    /** Test calls placed so far (a saved state keeps them). */
+    testCalls: z.array(TestCall).default([]),
+    /** Installation records written by jobs (a saved state keeps them). */
+    installationRecords: z.array(InstallationRecord).default([]),
   })
   .superRefine((world, ctx) => {
     const siteIds = new Set(world.sites.map((site) => site.id));
@@ -63,6 +76,13 @@ export const World = z
         ctx.addIssue({
           code: 'custom',
           message: `linked floor port ${floorPortId} is not a floor port of the world`,
+        });
+    const handsetIds = new Set(world.handsets.map((handset) => handset.id));
+    for (const stray of world.strayLogins ?? [])
+      if (!handsetIds.has(stray.handsetId))
+        ctx.addIssue({
+          code: 'custom',
+          message: `stray login of ${stray.e164} names unknown handset ${stray.handsetId}`,
         });
     for (const occupier of world.occupiers) {
       if (!siteIds.has(occupier.siteId))

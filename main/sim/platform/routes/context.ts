@@ -7,4 +7,6 @@ export interface RouteContext {
   state: PlatformState;
   links: LinkTable;
   registration: RegistrationSimulator;
+  /** The simulator's wall clock (test calls and installation records are stamped with it). */
+  now(): Date;
 }
