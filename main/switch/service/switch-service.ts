@@ -1,0 +1,303 @@
+import { CodedError } from '../../../shared/errors';
+import type { PortRole, SwitchVendor } from '../../../shared/platform/schemas';
+import type { PortFacts, SwitchIdentityView } from '../../../shared/switch/facts';
+import type { PortRoleResult } from '../operations';
+import type { SwitchLogin } from '../session';
+import {
+  connectInProcess,
+  listSerialPorts,
+  openSerialTransport,
+  openSshTransport,
+  type InProcessEndpoint,
+  type SerialPortInfo,
+  type Transport,
+} from '../transports';
+import type { SwitchCredentialVault } from './credentials';
+import { LiveSwitch, type RolePreview, type SwitchListener } from './live-switch';
+
+/** How to reach a switch. */
+export type SwitchRoute =
+  | { kind: 'demo' }
+  | { kind: 'serial'; path: string; baudRate: number }
+  | { kind: 'ssh'; host: string; port: number; username: string };
+
+export interface SessionKey {
+  jobId: string;
+  switchId: string;
+}
+
+export interface SwitchSessionView {
+  jobId: string;
+  switchId: string;
+  vendor: SwitchVendor;
+  route: SwitchRoute['kind'];
+  /** e.g. `/dev/ttyUSB0 at 9600 baud`. */
+  label: string;
+  identity: SwitchIdentityView;
+  openedAt: string;
+  controller: string | null;
+}
+
+/** A session's redacted transcript, handed to whoever keeps it with the job. */
+export interface SavedTranscript {
+  jobId: string;
+  switchId: string;
+  hostname: string;
+  startedAt: string;
+  endedAt: string;
+  bytes: { tx: number; rx: number };
+  text: string;
+  /** Why the session ended: closed by the engineer, idle, app quit, or the line dropped. */
+  reason: 'closed' | 'idle' | 'quit' | 'dropped';
+}
+
+export interface SwitchServiceOptions {
+  credentials: SwitchCredentialVault;
+  /** The demo's in-process switch consoles; absent when there is no demo equipment. */
+  openDemoConsole?: (switchId: string) => InProcessEndpoint;
+  /** Keeps a finished session's transcript with its job (journal + file). */
+  saveTranscript: (transcript: SavedTranscript) => Promise<void>;
+  now?: () => Date;
+  /** A session nobody used for this long is closed (and its transcript saved). */
+  idleCloseMs?: number;
+  coalesceMs?: number;
+  /** For tests: other ways to open serial/SSH lines. */
+  openSerial?: typeof openSerialTransport;
+  openSsh?: typeof openSshTransport;
+  listPorts?: () => Promise<SerialPortInfo[]>;
+  /** SSH host keys pinned per switch (trust on first use), kept by the caller. */
+  hostKeys?: { get(switchId: string): string | null; set(switchId: string, sha256: string): void };
+}
+
+export interface ConnectRequest extends SessionKey {
+  vendor: SwitchVendor;
+  route: SwitchRoute;
+  /** Given the first time (or when the stored one was refused); otherwise the vault's. */
+  login?: SwitchLogin;
+}
+
+export interface SwitchService {
+  listSerialPorts(): Promise<SerialPortInfo[]>;
+  /** Whether a login for the switch is already held (so the screen does not ask again). */
+  hasLogin(switchId: string): boolean;
+  readonly credentialKeeping: SwitchCredentialVault['keeping'];
+  /** Opens (or returns the open) session for one switch in one job. */
+  connect(request: ConnectRequest): Promise<SwitchSessionView>;
+  sessions(jobId?: string): SwitchSessionView[];
+  ports(key: SessionKey): PortFacts[];
+  readPorts(key: SessionKey): Promise<PortFacts[]>;
+  previewRole(key: SessionKey, interfaceName: string, role: PortRole): Promise<RolePreview>;
+  roleOnSwitch(
+    key: SessionKey,
+    interfaceName: string,
+    catalogue: readonly PortRole[],
+  ): Promise<string | null>;
+  applyRole(key: SessionKey, interfaceName: string, role: PortRole): Promise<PortRoleResult>;
+  subscribe(key: SessionKey, listener: SwitchListener): () => void;
+  takeControl(key: SessionKey, who: string): void;
+  releaseControl(key: SessionKey): Promise<void>;
+  type(key: SessionKey, text: string): Promise<{ secret: boolean }>;
+  /** The live, redacted transcript so far (the console panel's scroll-back). */
+  transcriptText(key: SessionKey): string;
+  disconnect(key: SessionKey): Promise<void>;
+  /** Closes every session, saving each transcript (app quit). */
+  close(): Promise<void>;
+}
+
+const keyOf = ({ jobId, switchId }: SessionKey) => `${jobId}\u0000${switchId}`;
+
+/**
+ * Console sessions to switches, one per switch per job: opened over serial, SSH or the
+ * demo's in-process switch, closed when idle or on quit, each transcript saved to its job.
+ */
+export function createSwitchService(options: SwitchServiceOptions): SwitchService {
+  const now = options.now ?? (() => new Date());
+  const idleCloseMs = options.idleCloseMs ?? 15 * 60_000;
+  const coalesceMs = options.coalesceMs ?? 40;
+  const live = new Map<string, { key: SessionKey; route: SwitchRoute; sw: LiveSwitch }>();
+  const opening = new Map<string, Promise<SwitchSessionView>>();
+  const closing = new Map<string, Promise<void>>();
+
+  const idleTimer = setInterval(
+    () => {
+      const cutoff = Date.now() - idleCloseMs;
+      for (const [id, entry] of live)
+        if (entry.sw.lastUsedAt < cutoff && entry.sw.subscriberCount === 0) void finish(id, 'idle');
+    },
+    Math.min(idleCloseMs, 60_000),
+  );
+  idleTimer.unref();
+
+  function viewOf(entry: {
+    key: SessionKey;
+    route: SwitchRoute;
+    sw: LiveSwitch;
+  }): SwitchSessionView {
+    return {
+      ...entry.key,
+      vendor: entry.sw.vendor,
+      route: entry.route.kind,
+      label: entry.sw.label,
+      identity: entry.sw.identity,
+      openedAt: entry.sw.startedAt.toISOString(),
+      controller: entry.sw.controller,
+    };
+  }
+
+  function entryOf(key: SessionKey) {
+    const entry = live.get(keyOf(key));
+    if (!entry || entry.sw.isClosed)
+      throw new CodedError(
+        'SWITCH_NOT_CONNECTED',
+        `Dialtone is not connected to switch ${key.switchId} for this job. Connect to it first.`,
+        { switchId: key.switchId },
+      );
+    return entry;
+  }
+
+  async function finish(id: string, reason: SavedTranscript['reason']): Promise<void> {
+    const entry = live.get(id);
+    if (!entry) return closing.get(id);
+    live.delete(id);
+    const work = (async () => {
+      await entry.sw.close().catch(() => undefined);
+      await options.saveTranscript({
+        ...entry.key,
+        hostname: entry.sw.identity.hostname,
+        startedAt: entry.sw.startedAt.toISOString(),
+        endedAt: now().toISOString(),
+        bytes: entry.sw.bytes,
+        text: entry.sw.transcript.toText(),
+        reason,
+      });
+    })().finally(() => closing.delete(id));
+    closing.set(id, work);
+    return work;
+  }
+
+  async function openTransport(request: ConnectRequest, login: SwitchLogin): Promise<Transport> {
+    const { route } = request;
+    switch (route.kind) {
+      case 'demo': {
+        if (!options.openDemoConsole)
+          throw new CodedError(
+            'SWITCH_NO_DEMO',
+            'There is no demo switch here: connect over the console cable or SSH.',
+          );
+        return connectInProcess(options.openDemoConsole(request.switchId), 'demo switch');
+      }
+      case 'serial':
+        return (options.openSerial ?? openSerialTransport)({
+          path: route.path,
+          baudRate: route.baudRate,
+        });
+      case 'ssh': {
+        const transport = await (options.openSsh ?? openSshTransport)({
+          host: route.host,
+          port: route.port,
+          username: route.username,
+          password: login.password,
+        });
+        const pinned = options.hostKeys?.get(request.switchId) ?? null;
+        if (pinned !== null && pinned !== transport.hostKeySha256) {
+          await transport.close();
+          throw new CodedError(
+            'SWITCH_HOST_KEY_CHANGED',
+            `The switch at ${route.host} answered with a different SSH host key than the one Dialtone pinned for ${request.switchId} (was SHA256:${pinned}, now SHA256:${transport.hostKeySha256}). Nothing was sent. If the switch was replaced, forget its key and connect again.`,
+            { pinned, offered: transport.hostKeySha256 },
+          );
+        }
+        if (pinned === null) options.hostKeys?.set(request.switchId, transport.hostKeySha256);
+        return transport;
+      }
+    }
+  }
+
+  async function open(request: ConnectRequest): Promise<SwitchSessionView> {
+    const id = keyOf(request);
+    await closing.get(id);
+    const login = request.login ??
+      options.credentials.get(request.switchId) ?? { username: '', password: '' };
+    const secrets = () => {
+      const all = options.credentials.secrets();
+      if (request.login) {
+        all.push(request.login.password);
+        if (request.login.enableSecret) all.push(request.login.enableSecret);
+      }
+      return all.filter((s) => s.length > 0);
+    };
+    const transport = await openTransport(request, login);
+    let sw: LiveSwitch;
+    try {
+      sw = await LiveSwitch.open({
+        transport,
+        vendor: request.vendor,
+        login,
+        secrets,
+        now,
+        coalesceMs,
+      });
+    } catch (error) {
+      await transport.close().catch(() => undefined);
+      throw error;
+    }
+    if (request.login) options.credentials.remember(request.switchId, request.login);
+    const entry = {
+      key: { jobId: request.jobId, switchId: request.switchId },
+      route: request.route,
+      sw,
+    };
+    live.set(id, entry);
+    transport.onClose((closed) => {
+      if (closed.by !== 'local' && live.get(id) === entry) void finish(id, 'dropped');
+    });
+    return viewOf(entry);
+  }
+
+  return {
+    listSerialPorts: () => (options.listPorts ?? listSerialPorts)(),
+    hasLogin: (switchId) => options.credentials.get(switchId) !== null,
+    credentialKeeping: options.credentials.keeping,
+
+    connect(request) {
+      const id = keyOf(request);
+      const existing = live.get(id);
+      if (existing && !existing.sw.isClosed) return Promise.resolve(viewOf(existing));
+      let pending = opening.get(id);
+      if (!pending) {
+        pending = open(request).finally(() => opening.delete(id));
+        opening.set(id, pending);
+      }
+      return pending;
+    },
+
+    sessions: (jobId) =>
+      [...live.values()].filter((e) => jobId === undefined || e.key.jobId === jobId).map(viewOf),
+    ports: (key) => entryOf(key).sw.portList(),
+    readPorts: (key) => entryOf(key).sw.readPorts(),
+    previewRole: (key, interfaceName, role) => entryOf(key).sw.previewRole(interfaceName, role),
+    roleOnSwitch: (key, interfaceName, catalogue) =>
+      entryOf(key).sw.roleOnSwitch(interfaceName, catalogue),
+    applyRole: (key, interfaceName, role) => entryOf(key).sw.applyRole(interfaceName, role),
+    subscribe: (key, listener) => entryOf(key).sw.subscribe(listener),
+    takeControl: (key, who) => entryOf(key).sw.takeControl(who),
+    releaseControl: (key) => entryOf(key).sw.releaseControl(),
+    async type(key, text) {
+      const { sw } = entryOf(key);
+      if (sw.controller === null)
+        throw new CodedError(
+          'CONSOLE_READ_ONLY',
+          'The console is read-only: take control before typing.',
+        );
+      return sw.type(text);
+    },
+    transcriptText: (key) => entryOf(key).sw.transcript.toText(),
+    disconnect: (key) => finish(keyOf(key), 'closed'),
+    async close() {
+      clearInterval(idleTimer);
+      await Promise.all([...opening.values()].map((p) => p.catch(() => undefined)));
+      await Promise.all([...live.keys()].map((id) => finish(id, 'quit')));
+      await Promise.all([...closing.values()]);
+    },
+  };
+}
