@@ -1,8 +1,13 @@
 import { existsSync } from 'node:fs';
 import { chromium, defineConfig } from '@playwright/test';
 
-/** Playwright's own Chromium where it was downloaded, else Debian's (no browser downloads here). */
+/**
+ * The Chromium npm test's preflight found (DIALTONE_CHROMIUM); run alone, Playwright's own
+ * Chromium where it was downloaded, else Debian's.
+ */
 function chromiumExecutable(): string | undefined {
+  const found = process.env['DIALTONE_CHROMIUM'];
+  if (found) return found;
   const own = chromium.executablePath();
   if (own && existsSync(own)) return undefined;
   return '/usr/bin/chromium';

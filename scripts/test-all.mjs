@@ -12,6 +12,24 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS = join(ROOT, 'test-results');
 const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
 
+// Preflight: what the suite needs outside node_modules, found or installed before any slow step.
+register();
+const { formatLine, runPreflight } = await import('./preflight.ts');
+const { systemInstallers, systemProbes } = await import('./preflight-system.ts');
+console.log('=== preflight ===');
+const preflight = await runPreflight(await systemProbes(), systemInstallers(ROOT));
+const preflightLines = preflight.lines.map((line) => `preflight  ${formatLine(line)}`);
+for (const line of preflightLines) console.log(line);
+if (!preflight.ok) {
+  console.error(
+    '\nnpm test stopped before any other step: the lines marked "missing" above say what to install.',
+  );
+  process.exit(1);
+}
+// `npm test -- --preflight-only`: just this step (to check a machine quickly).
+if (process.argv.includes('--preflight-only')) process.exit(0);
+const chromiumPath = preflight.paths['Chromium for Playwright'];
+
 rmSync(join(RESULTS, 'vitest.json'), { force: true });
 rmSync(join(RESULTS, 'playwright.json'), { force: true });
 mkdirSync(RESULTS, { recursive: true });
@@ -42,12 +60,14 @@ const steps = [
     name: 'e2e: browser host (Playwright + Chromium)',
     cmd: bin('playwright'),
     args: ['test', '--project=browser'],
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: join(RESULTS, 'playwright.json') },
+    env: {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: join(RESULTS, 'playwright.json'),
+      ...(chromiumPath ? { DIALTONE_CHROMIUM: chromiumPath } : {}),
+    },
   },
 ];
 
 // The same detection `npm start` uses to choose between Electron and the browser host.
-register();
 const { findElectronBinary } = await import('../main/cli/host-choice.ts');
 const electron = findElectronBinary(ROOT);
 if (electron.found) {
@@ -99,6 +119,7 @@ for (const file of ['playwright.json', 'playwright-electron.json']) {
 }
 
 console.log('\n=== summary ===');
+for (const line of preflightLines) console.log(line);
 for (const outcome of outcomes)
   console.log(`${outcome.ok ? 'ok  ' : 'FAIL'}  ${outcome.name} (${outcome.seconds} s)`);
 if (!electron.found)
