@@ -14,5 +14,12 @@ export { createSettingsStore } from './settings';
 export type { Settings, SettingsStore } from './settings';
 export { createSnapshotCache } from './snapshot-cache';
 export type { SnapshotCache } from './snapshot-cache';
-export { JOURNAL_CORRUPTED, JOURNAL_WRITE_FAILED, createJournal, openJournal } from './journal';
-export type { EventDraft, Journal, JournalRecovery } from './journal';
+export {
+  JOURNAL_CORRUPTED,
+  JOURNAL_WRITE_FAILED,
+  createJournal,
+  openJournal,
+  scanJournal,
+} from './journal';
+export type { EventDraft, Journal, JournalRecovery, JournalScan } from './journal';
+export { decodeRecord, encodeRecord } from './journal-codec';

@@ -61,7 +61,7 @@ function keepAside(path: string, bytes: Uint8Array, why: string, now: Date): str
   return aside;
 }
 
-interface Scan {
+export interface JournalScan {
   records: JobEvent[];
   /** Length in bytes of the valid, newline-terminated prefix. */
   goodLength: number;
@@ -69,7 +69,8 @@ interface Scan {
   corruption: { lineNumber: number; reason: string } | null;
 }
 
-function scan(bytes: Buffer): Scan {
+/** Reads a journal's bytes without changing anything (also what a bundle export reads). */
+export function scanJournal(bytes: Buffer): JournalScan {
   const records: JobEvent[] = [];
   const ids = new Set<string>();
   let offset = 0;
@@ -116,7 +117,7 @@ export async function openJournal(
 ): Promise<{ journal: Journal; recovery: JournalRecovery }> {
   const now = options.now ?? (() => new Date());
   const bytes = readFileSync(path);
-  const found = scan(bytes);
+  const found = scanJournal(bytes);
   if (found.corruption) {
     const keptAsidePath = keepAside(path, bytes, 'corrupt', now());
     const detail: CorruptedJournalDetail = {

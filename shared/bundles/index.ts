@@ -1,0 +1,4 @@
+export * from './manifest';
+export * from './members';
+export * from './migrate';
+export * from './errors';
