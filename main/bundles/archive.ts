@@ -2,7 +2,7 @@ import { promisify } from 'node:util';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import yazl from 'yazl';
 import { BUNDLE_ERRORS } from '../../shared/bundles';
-import { CodedError } from '../../shared/ipc/errors';
+import { CodedError } from '../../shared/errors';
 
 /** One file inside the archive, as bytes. */
 export interface ArchiveFile {

@@ -13,7 +13,7 @@ import {
   type SwitchMember,
   type TranscriptMember,
 } from '../../shared/bundles';
-import { CodedError } from '../../shared/ipc/errors';
+import { CodedError } from '../../shared/errors';
 import type { JobEvent, JobSnapshot } from '../../shared/jobs';
 import { checkNumbers } from '../../shared/numbers';
 import { encodeRecord, scanJournal } from '../jobs';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yazl from 'yazl';
 import { BUNDLE_FORMAT, MANIFEST_PATH } from '../../shared/bundles';
-import type { CodedError } from '../../shared/ipc/errors';
+import type { CodedError } from '../../shared/errors';
 import { packArchive, unpackArchive } from './archive';
 import { buildBundle } from './export-bundle';
 import { openBundle } from './open-bundle';

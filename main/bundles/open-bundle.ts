@@ -12,7 +12,7 @@ import {
   type BundleMemberKind,
   LogLine,
 } from '../../shared/bundles';
-import { CodedError } from '../../shared/ipc/errors';
+import { CodedError } from '../../shared/errors';
 import type { JobEvent, JobSnapshot } from '../../shared/jobs';
 import { JobSnapshot as JobSnapshotSchema } from '../../shared/jobs';
 import { scanJournal } from '../jobs';
@@ -55,9 +55,7 @@ function parseMember<T>(
   path: string,
   bytes: Buffer,
   schema: {
-    safeParse(
-      data: unknown,
-    ):
+    safeParse(data: unknown):
       | { success: true; data: T }
       | {
           success: false;
