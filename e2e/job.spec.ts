@@ -5,8 +5,12 @@ test('a job done offline keeps its change queued, then syncs it when back online
   page,
 }, testInfo) => {
   await page.goto(dialtone.launchUrl);
-  await page.getByRole('button', { name: 'Open Shoreditch Works' }).click();
+  await page.getByRole('link', { name: 'Open Shoreditch Works' }).click();
   await page.getByRole('button', { name: 'Start a job for Brightwater Legal' }).click();
+  await page
+    .getByRole('navigation', { name: 'Checklist' })
+    .getByRole('link', { name: /Port role/ })
+    .click();
 
   await expect(page.getByLabel(/^Sync status: Synced/)).toBeVisible();
 

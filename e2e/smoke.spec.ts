@@ -7,8 +7,8 @@ test.describe('first run on the demo platform (browser host started by npm start
   }) => {
     expect(dialtone.output()).toMatch(/so Dialtone runs in your browser instead/);
     await page.goto(dialtone.launchUrl);
-    // The token in the address bar is swapped for a session cookie.
-    await expect(page).toHaveURL(/\/$/);
+    // The token in the address bar is swapped for a session cookie; the app opens on the sites.
+    await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/#\/sites$/);
     await expect(page.getByRole('banner')).toContainText('Dialtone');
   });
 
@@ -22,10 +22,11 @@ test.describe('first run on the demo platform (browser host started by npm start
     await expect(sites).toContainText('Shoreditch Works');
     await expect(sites).toContainText('Hudson Commons');
     await expect(page.getByLabel(/Connection: Demo platform/)).toBeVisible();
-    await expect(page.getByLabel('Version')).toHaveText(/^v\d+\.\d+\.\d+/);
+    await expect(page.getByRole('banner')).toContainText(/Version v\d+\.\d+\.\d+/);
     await page.screenshot({ path: testInfo.outputPath('01-sites.png'), fullPage: true });
 
-    await page.getByRole('button', { name: 'Open Shoreditch Works' }).click();
+    await page.getByRole('link', { name: 'Open Shoreditch Works' }).click();
+    await expect(page).toHaveURL(/#\/sites\/lon-shoreditch$/);
     const occupiers = page.getByRole('table', { name: 'Occupiers' });
     await expect(occupiers).toContainText('Brightwater Legal');
     await expect(occupiers).toContainText('Northwind Partners');
@@ -35,8 +36,13 @@ test.describe('first run on the demo platform (browser host started by npm start
     await expect(ports).toContainText('sw-3f-a Gi1/0/12');
     await page.screenshot({ path: testInfo.outputPath('02-site.png'), fullPage: true });
 
-    await page.getByRole('button', { name: 'Sites' }).click();
+    // The Sites link always opens the list, not the site last seen.
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Sites' })
+      .click();
     await expect(sites.getByRole('listitem')).toHaveCount(2);
+    await expect(page).toHaveURL(/#\/sites$/);
   });
 
   test('a page without the session token gets nothing from the host', async ({

@@ -16,7 +16,7 @@ test.describe('the Electron window', () => {
     const sites = window.getByRole('list', { name: 'Sites' });
     await expect(sites.getByRole('listitem')).toHaveCount(2);
     await window.screenshot({ path: testInfo.outputPath('electron-01-sites.png') });
-    await window.getByRole('button', { name: 'Open Shoreditch Works' }).click();
+    await window.getByRole('link', { name: 'Open Shoreditch Works' }).click();
     await expect(window.getByRole('table', { name: 'Floor ports' })).toContainText('2F-001');
     // The page has no Node: the bridge is the only way out.
     expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe(

@@ -6,3 +6,4 @@ export * from './snapshot';
 export * from './state';
 export * from './sync-status';
 export * from './views';
+export * from './occupier-ports';

@@ -1,0 +1,23 @@
+import { AppShell, Container, Stack } from '@mantine/core';
+import { Outlet } from '@tanstack/react-router';
+import { AppHeader } from './AppHeader';
+import { SectionNav } from './SectionNav';
+
+/** What every screen sits in: the header, the section links, and the route's screen. */
+export function Shell() {
+  return (
+    <AppShell header={{ height: 60 }} padding="lg">
+      <AppShell.Header>
+        <AppHeader />
+      </AppShell.Header>
+      <AppShell.Main>
+        <Container size="xl">
+          <Stack gap="lg">
+            <SectionNav />
+            <Outlet />
+          </Stack>
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,11 @@
+import { FloorPortRolesPanel } from '../features/jobs/FloorPortRolesPanel';
+import type { JobStepScreens } from '../features/jobs/stepScreens';
+
+/**
+ * The screen each checklist step shows under its title and state, by step id. A feature adds
+ * its step by exporting a component taking JobStepScreenProps and naming it here; a step with
+ * no screen yet shows its title and state only.
+ */
+export const jobStepScreens: JobStepScreens = {
+  portRole: FloorPortRolesPanel,
+};

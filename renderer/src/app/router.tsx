@@ -1,0 +1,87 @@
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  notFound,
+  redirect,
+  type RouterHistory,
+} from '@tanstack/react-router';
+import { JobScreen } from '../features/jobs/JobScreen';
+import { JobsScreen } from '../features/jobs/JobsScreen';
+import { SiteScreen } from '../features/sites/SiteScreen';
+import { SitesScreen } from '../features/sites/SitesScreen';
+import { JobLandingRoute, JobStepRoute } from './JobStepRoute';
+import { NotFoundScreen } from './NotFoundScreen';
+import { isJobStepId } from './routes';
+import { Shell } from './Shell';
+
+// Paths here must match routes.ts (router.test.ts checks); a feature adds its screen in both.
+const rootRoute = createRootRoute({ component: Shell, notFoundComponent: NotFoundScreen });
+
+const homeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/sites', replace: true });
+  },
+});
+
+const sitesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'sites',
+  component: SitesScreen,
+});
+
+const siteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'sites/$siteId',
+  component: SiteScreen,
+});
+
+const jobsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'jobs',
+  component: JobsScreen,
+});
+
+const jobRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'jobs/$jobId',
+  component: JobScreen,
+});
+
+const jobLandingRoute = createRoute({
+  getParentRoute: () => jobRoute,
+  path: '/',
+  component: JobLandingRoute,
+});
+
+const jobStepRoute = createRoute({
+  getParentRoute: () => jobRoute,
+  path: '$step',
+  beforeLoad: ({ params }) => {
+    if (!isJobStepId(params.step)) throw notFound({ routeId: rootRoute.id });
+  },
+  component: JobStepRoute,
+});
+
+export const routeTree = rootRoute.addChildren([
+  homeRoute,
+  sitesRoute,
+  siteRoute,
+  jobsRoute,
+  jobRoute.addChildren([jobLandingRoute, jobStepRoute]),
+]);
+
+/** The app's router on the given history: hash history in the app, memory history in tests. */
+export function createAppRouter(history: RouterHistory) {
+  return createRouter({ routeTree, history, defaultNotFoundComponent: NotFoundScreen });
+}
+
+export type AppRouter = ReturnType<typeof createAppRouter>;
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: AppRouter;
+  }
+}

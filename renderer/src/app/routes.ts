@@ -1,0 +1,33 @@
+import { CHECKLIST_STEPS, type ChecklistStepId } from '../../../shared/jobs';
+
+/**
+ * Every route of the app, as the URL shows it (after the `#`). The router is built from these
+ * (router.test.ts proves the two agree) and the e2e specs visit each, so a new screen is
+ * covered by adding its route here. Pure data: Playwright imports this file.
+ */
+export const routePaths = {
+  home: '/',
+  sites: '/sites',
+  site: '/sites/$siteId',
+  jobs: '/jobs',
+  job: '/jobs/$jobId',
+  jobStep: '/jobs/$jobId/$step',
+} as const;
+
+export type RoutePath = (typeof routePaths)[keyof typeof routePaths];
+
+/** The values `$step` may take: the checklist's own step ids, in the order engineers work them. */
+export const jobStepIds: readonly ChecklistStepId[] = CHECKLIST_STEPS.map((step) => step.id);
+
+export function isJobStepId(value: string): value is ChecklistStepId {
+  return (jobStepIds as readonly string[]).includes(value);
+}
+
+/** A concrete URL path for a route, e.g. `/jobs/j-1/numbers`. */
+export function pathFor(route: RoutePath, params: Readonly<Record<string, string>> = {}): string {
+  return route.replace(/\$(\w+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`${route} needs a value for $${name}`);
+    return encodeURIComponent(value);
+  });
+}

@@ -1,0 +1,46 @@
+import { Alert, Box, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { JobView } from '../../../../shared/jobs';
+import { JobSyncPanels } from './JobSyncPanels';
+import { JournalNoticeAlert } from './JournalNoticeAlert';
+import { jobActionKey, useOpenJob } from './openJobStore';
+import { StepNav } from './StepNav';
+
+/** A loaded job: what it is, its sync state, the checklist's steps, and the step on screen. */
+export function JobPage({ view, children }: { view: JobView; children: ReactNode }) {
+  const archive = useOpenJob((state) => state.archive);
+  const archiving = useOpenJob((state) => state.pending[jobActionKey.archive] === true);
+  const actionError = useOpenJob((state) => state.actionError);
+  const { summary, state } = view;
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between">
+        <div>
+          <Title order={1} size="h2">
+            {summary.occupierName}
+          </Title>
+          <Text c="dimmed">
+            {summary.siteName} · started {new Date(summary.createdAt).toLocaleString()}
+            {summary.archived ? ' · archived' : ''}
+          </Text>
+        </div>
+        {!summary.archived && (
+          <Button variant="light" color="gray" loading={archiving} onClick={() => void archive()}>
+            Archive job
+          </Button>
+        )}
+      </Group>
+      {summary.notice && <JournalNoticeAlert notice={summary.notice} />}
+      {actionError && (
+        <Alert color="red" title="That did not work" role="alert">
+          {actionError}
+        </Alert>
+      )}
+      <JobSyncPanels view={view} />
+      <SimpleGrid cols={{ base: 1, lg: 3 }}>
+        <StepNav jobId={summary.jobId} steps={state.checklist} />
+        <Box style={{ gridColumn: 'span 2' }}>{children}</Box>
+      </SimpleGrid>
+    </Stack>
+  );
+}

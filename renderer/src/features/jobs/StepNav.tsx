@@ -1,0 +1,37 @@
+import { Badge, NavLink, Paper, Title } from '@mantine/core';
+import { Link, useParams } from '@tanstack/react-router';
+import type { ChecklistStepState } from '../../../../shared/jobs';
+
+/** The checklist as the job's navigation: one link per step, with its state in words. */
+export function StepNav({ jobId, steps }: { jobId: string; steps: ChecklistStepState[] }) {
+  const { step: current } = useParams({ strict: false });
+  return (
+    <Paper withBorder p="md" radius="md" component="nav" aria-label="Checklist">
+      <Title order={2} size="h3" mb="sm">
+        Checklist
+      </Title>
+      {steps.map((step) => (
+        <NavLink
+          key={step.id}
+          renderRoot={(props) => (
+            <Link to="/jobs/$jobId/$step" params={{ jobId, step: step.id }} {...props} />
+          )}
+          label={step.title}
+          active={step.id === current}
+          aria-current={step.id === current ? 'page' : undefined}
+          rightSection={
+            step.done ? (
+              <Badge color="teal" variant="light">
+                ✓ Done
+              </Badge>
+            ) : (
+              <Badge color="gray" variant="outline">
+                To do
+              </Badge>
+            )
+          }
+        />
+      ))}
+    </Paper>
+  );
+}

@@ -1,0 +1,69 @@
+import { createStore } from 'zustand/vanilla';
+import type { JobSummary, JobView } from '../../../../shared/jobs';
+import type { BridgeClient } from '../../bridge/client';
+import { createStoreContext } from '../../common/storeContext';
+import { failed, idle, loading, ready, type Loadable } from '../../common/loadable';
+import { withPending, withoutPending, type PendingActions } from '../../common/pending';
+
+export interface JobListState {
+  jobs: Loadable<JobSummary[]>;
+  /** Job starts in flight, keyed `create:<siteId>:<occupierId>`. */
+  pending: PendingActions;
+  /** Why the last job start failed, for the engineer to read; cleared by the next try. */
+  createError: string | null;
+  load(): Promise<void>;
+  /** Starts a job; resolves with it, or null when main refused (see createError). */
+  create(siteId: string, occupierId: string): Promise<JobView | null>;
+  /** Main said a job changed: update its row, or add it at the top. */
+  applyChanged(summary: JobSummary): void;
+}
+
+export const createJobKey = (siteId: string, occupierId: string) =>
+  `create:${siteId}:${occupierId}`;
+
+export function createJobListStore(bridge: BridgeClient) {
+  return createStore<JobListState>((set, get) => ({
+    jobs: idle,
+    pending: {},
+    createError: null,
+    async load() {
+      // A reload keeps the rows on screen instead of flashing a spinner.
+      if (get().jobs.status !== 'ready') set({ jobs: loading });
+      try {
+        const { jobs } = await bridge.invoke('jobs:list', {});
+        set({ jobs: ready(jobs) });
+      } catch (error) {
+        set({ jobs: failed(error) });
+      }
+    },
+    async create(siteId, occupierId) {
+      const key = createJobKey(siteId, occupierId);
+      set((state) => ({ pending: withPending(state.pending, key), createError: null }));
+      try {
+        const view = await bridge.invoke('jobs:create', { siteId, occupierId });
+        get().applyChanged(view.summary);
+        return view;
+      } catch (error) {
+        set({ createError: failed(error).message });
+        return null;
+      } finally {
+        set((state) => ({ pending: withoutPending(state.pending, key) }));
+      }
+    },
+    applyChanged(summary) {
+      const { jobs } = get();
+      if (jobs.status !== 'ready') return;
+      const known = jobs.value.some((j) => j.jobId === summary.jobId);
+      set({
+        jobs: ready(
+          known
+            ? jobs.value.map((j) => (j.jobId === summary.jobId ? summary : j))
+            : [summary, ...jobs.value],
+        ),
+      });
+    },
+  }));
+}
+
+export const jobListContext = createStoreContext<JobListState>('job list');
+export const useJobList = jobListContext.useStore;

@@ -1,0 +1,149 @@
+import { createStore } from 'zustand/vanilla';
+import type { ChecklistStepId, ConflictChoice, JobView } from '../../../../shared/jobs';
+import type { BridgeClient } from '../../bridge/client';
+import { createStoreContext } from '../../common/storeContext';
+import { failed, idle, loading, ready, type Loadable } from '../../common/loadable';
+import { withPending, withoutPending, type PendingActions } from '../../common/pending';
+
+/** Keys of the open job's actions, so each control waits only for its own action. */
+export const jobActionKey = {
+  archive: 'archive',
+  syncNow: 'syncNow',
+  markStep: (stepId: ChecklistStepId) => `markStep:${stepId}`,
+  setPortRole: (floorPortId: string) => `setPortRole:${floorPortId}`,
+  outboxEntry: (entryId: string) => `entry:${entryId}`,
+} as const;
+
+export interface OpenJobState {
+  /** The job the route shows. */
+  jobId: string | null;
+  view: Loadable<JobView>;
+  pending: PendingActions;
+  /** The last failed action, for the engineer to read; cleared by the next success. */
+  actionError: string | null;
+  open(jobId: string): Promise<void>;
+  /** Shows a view main just returned (e.g. from creating the job) without reading it again. */
+  show(view: JobView): void;
+  close(): void;
+  /** Main said this job changed: read it again (one read in flight, one more queued). */
+  refresh(jobId: string): Promise<void>;
+  archive(): Promise<void>;
+  markStep(stepId: ChecklistStepId, done: boolean): Promise<void>;
+  setPortRole(floorPortId: string, roleId: string): Promise<void>;
+  syncNow(): Promise<void>;
+  resolveConflict(entryId: string, choice: ConflictChoice): Promise<void>;
+  retryEntry(entryId: string): Promise<void>;
+  discardEntry(entryId: string): Promise<void>;
+}
+
+/** Made once per click and resent with any retry, so main records the action once. */
+const newActionId = () => crypto.randomUUID();
+
+export function createOpenJobStore(bridge: BridgeClient) {
+  let refreshing = false;
+  let refreshAgain = false;
+
+  return createStore<OpenJobState>((set, get) => {
+    /** Runs a change to the open job and shows the job as main answers it. */
+    async function act(key: string, run: (jobId: string) => Promise<JobView>): Promise<void> {
+      const jobId = get().jobId;
+      if (!jobId) return;
+      set((state) => ({ pending: withPending(state.pending, key) }));
+      try {
+        const view = await run(jobId);
+        if (get().jobId === jobId) set({ view: ready(view), actionError: null });
+      } catch (error) {
+        if (get().jobId === jobId) set({ actionError: failed(error).message });
+      } finally {
+        set((state) => ({ pending: withoutPending(state.pending, key) }));
+      }
+    }
+
+    return {
+      jobId: null,
+      view: idle,
+      pending: {},
+      actionError: null,
+      async open(jobId) {
+        set({ jobId, view: loading, actionError: null, pending: {} });
+        try {
+          const view = await bridge.invoke('jobs:open', { jobId });
+          if (get().jobId === jobId) set({ view: ready(view) });
+        } catch (error) {
+          if (get().jobId === jobId) set({ view: failed(error) });
+        }
+      },
+      show(view) {
+        set({ jobId: view.summary.jobId, view: ready(view), actionError: null, pending: {} });
+      },
+      close() {
+        set({ jobId: null, view: idle, actionError: null, pending: {} });
+      },
+      async refresh(jobId) {
+        if (get().jobId !== jobId) return;
+        if (refreshing) {
+          refreshAgain = true;
+          return;
+        }
+        refreshing = true;
+        try {
+          do {
+            refreshAgain = false;
+            const current = get().jobId;
+            if (current !== jobId) return;
+            const view = await bridge.invoke('jobs:open', { jobId });
+            if (get().jobId === jobId) set({ view: ready(view) });
+          } while (refreshAgain);
+        } catch {
+          // The next change event tries again.
+        } finally {
+          refreshing = false;
+        }
+      },
+      archive: () =>
+        act(jobActionKey.archive, (jobId) =>
+          bridge.invoke('jobs:archive', { jobId, actionId: newActionId() }),
+        ),
+      markStep: (stepId, done) =>
+        act(jobActionKey.markStep(stepId), (jobId) =>
+          bridge.invoke('jobs:markStep', {
+            jobId,
+            actionId: newActionId(),
+            stepId,
+            done,
+            note: '',
+          }),
+        ),
+      setPortRole: (floorPortId, roleId) =>
+        act(jobActionKey.setPortRole(floorPortId), (jobId) =>
+          bridge.invoke('jobs:setPortRole', {
+            jobId,
+            actionId: newActionId(),
+            floorPortId,
+            roleId,
+          }),
+        ),
+      syncNow: () => act(jobActionKey.syncNow, (jobId) => bridge.invoke('sync:now', { jobId })),
+      resolveConflict: (entryId, choice) =>
+        act(jobActionKey.outboxEntry(entryId), (jobId) =>
+          bridge.invoke('sync:resolveConflict', {
+            jobId,
+            actionId: newActionId(),
+            entryId,
+            choice,
+          }),
+        ),
+      retryEntry: (entryId) =>
+        act(jobActionKey.outboxEntry(entryId), (jobId) =>
+          bridge.invoke('sync:retryEntry', { jobId, actionId: newActionId(), entryId }),
+        ),
+      discardEntry: (entryId) =>
+        act(jobActionKey.outboxEntry(entryId), (jobId) =>
+          bridge.invoke('sync:discardEntry', { jobId, actionId: newActionId(), entryId }),
+        ),
+    };
+  });
+}
+
+export const openJobContext = createStoreContext<OpenJobState>('open job');
+export const useOpenJob = openJobContext.useStore;
