@@ -46,7 +46,7 @@ test('the engineer points Dialtone at a platform (token checked first) and back 
     await expect(dialog.getByRole('status')).toContainText('Connected to Demo Workspaces');
     const host = new URL(platform.url).host;
     await expect(page.getByLabel(/Connection: Platform/)).toContainText(host);
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('list', { name: 'Sites' }).getByRole('listitem')).toHaveCount(2);
     await page.screenshot({ path: testInfo.outputPath('04-on-platform.png') });
