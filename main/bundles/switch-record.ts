@@ -50,6 +50,7 @@ export function switchRecordOf(
       serialNumber: identity.serialNumber || null,
     },
     interfaces,
+    vlans: null,
     operations,
   };
 }

@@ -76,30 +76,7 @@ export async function createAppLog(options: AppLogOptions): Promise<AppLog> {
     directory: options.directory,
     async linesBetween(from, to) {
       await flush();
-      const low = from.getTime();
-      const high = to.getTime();
-      const names = (await readdir(options.directory))
-        .filter((name) => FILE_NAME.test(name))
-        .sort((a, b) => Number(FILE_NAME.exec(a)![1]) - Number(FILE_NAME.exec(b)![1]));
-      const lines: { time: number }[] = [];
-      for (const name of names) {
-        const path = join(options.directory, name);
-        // A file last written before the span began holds none of its lines.
-        if ((await stat(path)).mtimeMs < low) continue;
-        for (const line of (await readFile(path, 'utf8')).split('\n')) {
-          if (line === '') continue;
-          let parsed: unknown;
-          try {
-            parsed = JSON.parse(line);
-          } catch {
-            continue; // a line cut by a crash
-          }
-          const time = (parsed as { time?: unknown }).time;
-          if (typeof time === 'number' && time >= low && time <= high)
-            lines.push(parsed as { time: number });
-        }
-      }
-      return lines.sort((a, b) => a.time - b.time);
+      return readLogLines(options.directory, from, to);
     },
     async close() {
       await flush();
@@ -109,4 +86,38 @@ export async function createAppLog(options: AppLogOptions): Promise<AppLog> {
       });
     },
   };
+}
+
+/** Every line in a log folder written between two times (inclusive), oldest first; reads only. */
+export async function readLogLines(directory: string, from: Date, to: Date): Promise<object[]> {
+  const low = from.getTime();
+  const high = to.getTime();
+  let names: string[];
+  try {
+    names = await readdir(directory);
+  } catch {
+    return []; // no log kept yet
+  }
+  const files = names
+    .filter((name) => FILE_NAME.test(name))
+    .sort((a, b) => Number(FILE_NAME.exec(a)![1]) - Number(FILE_NAME.exec(b)![1]));
+  const lines: { time: number }[] = [];
+  for (const name of files) {
+    const path = join(directory, name);
+    // A file last written before the span began holds none of its lines.
+    if ((await stat(path)).mtimeMs < low) continue;
+    for (const line of (await readFile(path, 'utf8')).split('\n')) {
+      if (line === '') continue;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(line);
+      } catch {
+        continue; // a line cut by a crash
+      }
+      const time = (parsed as { time?: unknown }).time;
+      if (typeof time === 'number' && time >= low && time <= high)
+        lines.push(parsed as { time: number });
+    }
+  }
+  return lines.sort((a, b) => a.time - b.time);
 }

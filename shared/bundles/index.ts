@@ -2,3 +2,4 @@ export * from './manifest';
 export * from './members';
 export * from './migrate';
 export * from './errors';
+export * from './replay';

@@ -63,6 +63,13 @@ export const SwitchMember = z.object({
   identity: SwitchIdentity,
   /** Each interface's configuration before the job changed it. */
   interfaces: z.array(InterfaceConfig),
+  /** The switch's VLANs as read; null when they were not read (replay then uses the site's roles). */
+  vlans: z
+    .array(
+      z.object({ id: z.number().int().min(1).max(4094), name: z.string(), voice: z.boolean() }),
+    )
+    .nullable()
+    .default(null),
   operations: z.array(SwitchOperation),
 });
 export type SwitchMember = z.infer<typeof SwitchMember>;
