@@ -99,6 +99,8 @@ describe('dialtone switch apply-role', () => {
       'bytes',
       'changed',
       'interfaces',
+      'notAttempted',
+      'save',
       'seconds',
       'verified',
     ]);
@@ -108,9 +110,17 @@ describe('dialtone switch apply-role', () => {
         changed: true,
         verified: true,
         commands: expect.arrayContaining(['switchport voice vlan 20', 'description Desk phone']),
+        accepted: expect.arrayContaining(['switchport voice vlan 20', 'description Desk phone']),
         diff: [],
+        readBack: 'read',
+        actualConfig: expect.arrayContaining(['switchport voice vlan 20']),
       },
     ]);
+    expect(result.save).toEqual({
+      saved: true,
+      confirmedBy: 'answer',
+      switchSaid: expect.stringContaining('[OK]'),
+    });
     expect(result.bytes.rx).toBeGreaterThan(result.bytes.tx);
     const transcript = await readFile(transcriptFile, 'utf8');
     expect(transcript).toContain('tx "<secret>\\r"');
@@ -190,6 +200,108 @@ describe('dialtone switch apply-role', () => {
       interfaces: [{ rejected: { command: 'untagged vlan 77' } }],
     });
   });
+
+  it('says what a switch that stopped answering mid-change took, saves nothing, and names the rest not attempted', async () => {
+    const path = join(tmpdir(), `dialtone-cli-${randomUUID()}`);
+    await simulate([
+      '--vendor',
+      'cisco_ios',
+      '--pty',
+      path,
+      '--baud',
+      '115200',
+      '--quirks',
+      '{"freezeOn":"switchport voice vlan"}',
+    ]);
+    const run = await dialtone([
+      'switch',
+      'apply-role',
+      '--serial',
+      path,
+      '--baud',
+      '115200',
+      '--vendor',
+      'cisco_ios',
+      '--interface',
+      'Gi1/0/6',
+      '--interface',
+      'Gi1/0/7',
+      ...voiceRole,
+      '--json',
+    ]);
+    expect(run.code).toBe(1);
+    const result = JSON.parse(run.stdout);
+    expect(result).toMatchObject({
+      changed: true,
+      verified: false,
+      notAttempted: ['Gi1/0/7'],
+      save: { saved: false },
+      interfaces: [
+        {
+          interface: 'Gi1/0/6',
+          changed: true,
+          accepted: expect.arrayContaining(['interface Gi1/0/6']),
+          failure: { code: 'SWITCH_TIMEOUT', unconfirmed: 'switchport voice vlan 20' },
+          readBack: 'unavailable',
+        },
+      ],
+    });
+    expect(run.stderr).toContain('Gi1/0/6: The switch went quiet');
+  }, 60_000);
+
+  it('presses Enter for a set-but-empty DIALTONE_SWITCH_ENABLE, and adds its own hint when refused', async () => {
+    const simEnv = { DIALTONE_SWITCH_ENABLE: '' };
+    const path = join(tmpdir(), `dialtone-cli-${randomUUID()}`);
+    const child = spawn(
+      process.execPath,
+      [
+        'bin/dialtone.mjs',
+        'switch',
+        'simulate',
+        '--vendor',
+        'cisco_ios',
+        '--pty',
+        path,
+        '--baud',
+        '115200',
+      ],
+      { cwd: PROJECT_ROOT, env: { ...env, ...simEnv }, stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+    running.push(child);
+    await new Promise((resolve) => child.stdout!.once('data', resolve));
+    const args = [
+      'switch',
+      'apply-role',
+      '--serial',
+      path,
+      '--baud',
+      '115200',
+      '--vendor',
+      'cisco_ios',
+      '--interface',
+      'Gi1/0/8',
+      '--data-vlan',
+      '10',
+      '--no-save',
+    ];
+    const unset = { ...env } as Record<string, string>;
+    delete unset.DIALTONE_SWITCH_ENABLE;
+    const refused = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const c = spawn(process.execPath, ['bin/dialtone.mjs', ...args], {
+        cwd: PROJECT_ROOT,
+        env: unset,
+      });
+      let stderr = '';
+      c.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      c.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('SWITCH_ENABLE_REJECTED');
+    expect(refused.stderr).toContain('DIALTONE_SWITCH_ENABLE');
+    // The console stays at the user prompt; set but empty, the secret is Enter, and it works.
+    const empty = await dialtone(args, simEnv);
+    expect(empty.code, empty.stderr).toBe(0);
+  }, 60_000);
 
   it('exits 2 for bad input, an unknown port and a refused login, without a stack trace', async () => {
     const badVlan = await dialtone([

@@ -3,11 +3,12 @@ import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
 import { CodedError } from '../../shared/errors';
 import { PortRole, SwitchVendor } from '../../shared/platform/schemas';
-import { driverFor } from '../switch/drivers';
+import { driverFor, type SwitchDriver } from '../switch/drivers';
 import { applyPortRole, type PortRoleResult } from '../switch/operations';
-import { openSession, Transcript, type SwitchSession } from '../switch/session';
+import { openSession, Transcript, type SwitchLogin, type SwitchSession } from '../switch/session';
 import { openSerialTransport, openSshTransport, type Transport } from '../switch/transports';
 import { EXIT, UsageError, type CliIo } from './io';
+import { printSummary, summarise, type SaveOutcome } from './switch-apply-summary';
 
 interface ApplyRoleOptions {
   serial?: string;
@@ -114,29 +115,49 @@ async function connect(
   };
 }
 
-function describeResult(result: PortRoleResult): string[] {
-  const name = result.interfaceName;
-  if (result.rejected)
-    return [
-      `${name}: the switch refused "${result.rejected.command}" (${result.rejected.switchSaid}).`,
-      `  sent before it: ${result.rejected.applied.join(' | ') || 'nothing'}; not sent: ${result.rejected.notSent.join(' | ') || 'nothing'}`,
-      `  the interface now reads: ${result.actualConfig.join(' | ') || '(no configuration lines)'}`,
-      ...result.diff.map(
-        (line) =>
-          `  differs from the role: ${line.line} should be ${line.expected}, is ${line.actual}`,
-      ),
-    ];
-  const head = result.changed
-    ? `${name}: changed (${result.commands.length} commands), ${result.verified ? 'verified' : 'NOT verified'}`
-    : `${name}: already had the role, ${result.verified ? 'verified' : 'NOT verified'}`;
-  return [
-    head,
-    ...result.changes.map((change) => `  - ${change}`),
-    ...result.diff.map(
-      (line) =>
-        `  differs from the role: ${line.line} should be ${line.expected}, is ${line.actual}`,
-    ),
-  ];
+/** The CLI's own hint on top of the session's words: where it read the secret from. */
+function withEnvHint(error: unknown): unknown {
+  if (!(error instanceof CodedError)) return error;
+  const hint = {
+    SWITCH_LOGIN_REJECTED: ' (The password was read from DIALTONE_SWITCH_PASSWORD.)',
+    SWITCH_ENABLE_REJECTED:
+      ' (The enable secret was read from DIALTONE_SWITCH_ENABLE, or is the login password when that is unset; set it empty for a switch with no enable secret.)',
+  }[error.code];
+  return hint ? new CodedError(error.code, error.message + hint, error.detail) : error;
+}
+
+function loginFromEnvironment(username: string): SwitchLogin {
+  const enable = process.env.DIALTONE_SWITCH_ENABLE;
+  // Set but empty is a switch with no enable secret: Enter at its prompt.
+  return {
+    username,
+    password: process.env.DIALTONE_SWITCH_PASSWORD ?? '',
+    ...(enable === undefined ? {} : { enableSecret: enable }),
+  };
+}
+
+/** Saves when everything changed verified; otherwise says why not. */
+async function saveIfDone(
+  driver: SwitchDriver,
+  results: PortRoleResult[],
+  notAttempted: string[],
+  wanted: boolean,
+): Promise<SaveOutcome> {
+  if (!wanted) return { saved: false, why: '--no-save was given' };
+  if (!results.some((result) => result.changed))
+    return { saved: false, why: 'nothing was changed' };
+  if (notAttempted.length > 0 || !results.every((result) => result.verified))
+    return { saved: false, why: 'not every interface verified, so the change was left unsaved' };
+  try {
+    const interfaces = results.flatMap((result) =>
+      result.changed && result.afterConfig ? [result.afterConfig] : [],
+    );
+    return { saved: true, ...(await driver.save({ interfaces })) };
+  } catch (error) {
+    const coded =
+      error instanceof CodedError ? error : new CodedError('SWITCH_SAVE_FAILED', String(error));
+    return { saved: false, why: coded.message, code: coded.code };
+  }
 }
 
 export function registerSwitchApplyRoleCommand(
@@ -189,64 +210,34 @@ export function registerSwitchApplyRoleCommand(
         session = await openSession(transport, {
           vendor: vendor.data,
           transcript,
-          login: {
-            username,
-            password: process.env.DIALTONE_SWITCH_PASSWORD ?? '',
-            ...(process.env.DIALTONE_SWITCH_ENABLE
-              ? { enableSecret: process.env.DIALTONE_SWITCH_ENABLE }
-              : {}),
-          },
+          login: loginFromEnvironment(username),
         });
+      } catch (error) {
+        throw withEnvHint(error);
       } finally {
         if (options.transcript) await saveTranscript(options.transcript, transcript, io);
       }
       const driver = driverFor(session);
       const results: PortRoleResult[] = [];
-      let failure: CodedError | null = null;
+      const notAttempted: string[] = [];
+      let save: SaveOutcome;
       try {
-        for (const interfaceName of options.interface)
-          results.push(await applyPortRole(driver, { interfaceName, role }));
-        const allVerified = results.every((result) => result.verified);
-        if (options.save && allVerified && results.some((result) => result.changed))
-          await driver.save();
-      } catch (error) {
-        if (!(error instanceof CodedError)) throw error;
-        failure = error;
+        for (const interfaceName of options.interface) {
+          // After anything but a refusal the line's state is unknown: type nothing more.
+          if (session.isClosed || results.some((result) => result.failure))
+            notAttempted.push(interfaceName);
+          else results.push(await applyPortRole(driver, { interfaceName, role }));
+        }
+        save = await saveIfDone(driver, results, notAttempted, options.save);
       } finally {
         await session.close();
         if (options.transcript) await saveTranscript(options.transcript, transcript, io);
       }
-      const verified = failure === null && results.every((result) => result.verified);
-      const summary = {
-        changed: results.some((result) => result.changed),
-        verified,
-        interfaces: results.map((result) => ({
-          interface: result.interfaceName,
-          changed: result.changed,
-          verified: result.verified,
-          commands: result.commands,
-          diff: result.diff,
-          ...(result.rejected ? { rejected: result.rejected } : {}),
-        })),
+      const summary = summarise(results, notAttempted, save, {
         bytes: { tx: transport.bytes.tx, rx: transport.bytes.rx },
         seconds: Math.round((performance.now() - started) / 10) / 100,
-      };
-      if (options.json) io.out(JSON.stringify(summary, null, 2));
-      else {
-        for (const result of results) for (const line of describeResult(result)) io.out(line);
-        io.out(
-          `${transport.bytes.tx} bytes sent, ${transport.bytes.rx} received, ${summary.seconds} s`,
-        );
-      }
-      if (failure) io.err(`dialtone: ${failure.message} [${failure.code}]`);
-      for (const result of results.filter((r) => r.rejected))
-        io.err(
-          `dialtone: ${result.interfaceName}: the switch refused "${result.rejected!.command}"`,
-        );
-      for (const result of results.filter((r) => !r.verified && !r.rejected))
-        io.err(
-          `dialtone: ${result.interfaceName}: verification failed: ${result.diff.map((d) => d.line).join('; ')}`,
-        );
-      setExit(verified ? EXIT.ok : EXIT.failed);
+      });
+      printSummary(io, summary, results, options.json ?? false);
+      setExit(summary.verified ? EXIT.ok : EXIT.failed);
     });
 }

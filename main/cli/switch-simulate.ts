@@ -1,11 +1,13 @@
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
+import { z } from 'zod';
 import { SwitchVendor } from '../../shared/platform/schemas';
 import {
   firstSwitchOfVendor,
   servePty,
   serveSsh,
   switchFromWorld,
+  type ConsoleQuirks,
   type SimulatedSwitch,
 } from '../sim/switch';
 import { loadDemoWorld, loadWorldFile } from '../sim/world/load';
@@ -20,6 +22,36 @@ interface SimulateOptions {
   ports?: string;
   username: string;
   world: string;
+  quirks?: string;
+}
+
+const Quirks = z
+  .object({
+    silentShell: z.boolean(),
+    promptOnOpen: z.boolean(),
+    noEnd: z.boolean(),
+    unknownCommand: z.string().min(1).max(200),
+    saveWithoutOk: z.boolean(),
+    freezeOn: z.string().min(1).max(200),
+  })
+  .partial()
+  .strict();
+
+function quirksFrom(text: string): ConsoleQuirks {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new UsageError(`--quirks takes a JSON object, e.g. '{"noEnd":true}', not ${text}`);
+  }
+  const quirks = Quirks.safeParse(parsed);
+  if (!quirks.success)
+    throw new UsageError(
+      `--quirks: ${quirks.error.issues[0]?.message ?? 'not valid'} (known: ${Object.keys(Quirks.shape).join(', ')})`,
+    );
+  return Object.fromEntries(
+    Object.entries(quirks.data).filter(([, value]) => value !== undefined),
+  ) as ConsoleQuirks;
 }
 
 function wholeNumber(name: string, value: string, min: number, max: number): number {
@@ -75,6 +107,10 @@ export function registerSwitchSimulateCommand(
     .option('--ports <count>', 'how many access interfaces (default: from the world)')
     .option('--username <user>', 'login user name', 'admin')
     .option('--world <world>', '"demo" for the built-in world, or a world JSON file', 'demo')
+    .option(
+      '--quirks <json>',
+      'console variations to hold a session against, e.g. \'{"noEnd":true,"unknownCommand":"No such command : {command}","saveWithoutOk":true}\'',
+    )
     .action(async (options: SimulateOptions) => {
       const vendor = SwitchVendor.safeParse(options.vendor);
       if (!vendor.success)
@@ -98,11 +134,13 @@ export function registerSwitchSimulateCommand(
           ? {
               username: options.username,
               password,
-              enableSecret: process.env.DIALTONE_SWITCH_ENABLE || password,
+              // Set but empty: a switch with no enable secret.
+              enableSecret: process.env.DIALTONE_SWITCH_ENABLE ?? password,
             }
           : null,
         ...(options.hostname === undefined ? {} : { hostname: options.hostname }),
         ...(ports === undefined ? {} : { interfaceCount: ports }),
+        ...(options.quirks === undefined ? {} : { quirks: quirksFrom(options.quirks) }),
       });
       let close: () => Promise<void>;
       if (options.pty !== undefined) {

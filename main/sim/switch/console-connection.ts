@@ -4,7 +4,8 @@ import type { SimConsoleEndpoint } from './console-endpoint';
 import type { OpenConsoleOptions, SimulatedSwitch } from './simulated-switch';
 import type { SwitchEvent } from './switch-model';
 import { ThrottledLine } from './throttled-line';
-import type { CliSession, VendorCli } from './vendor-cli';
+import { lines } from './cli-context';
+import type { CliSession, CommandOutcome, VendorCli } from './vendor-cli';
 
 export type ConsoleChannel = 'console' | 'ssh';
 
@@ -19,7 +20,11 @@ type LineState =
   | 'enable-password'
   | 'command'
   | 'paging'
+  | 'frozen'
   | 'closed';
+
+/** How the two CLIs say they do not know a command. */
+const UNKNOWN = /% Invalid input detected|^Invalid input: |% Unknown command/m;
 
 const ECHOED_STATES: ReadonlySet<LineState> = new Set([
   'dialog',
@@ -38,7 +43,7 @@ export class ConsoleConnection {
   private readonly cli: VendorCli;
   private readonly session: CliSession;
   private readonly line: ThrottledLine;
-  private state: LineState;
+  private state: LineState = 'dormant';
   private typed = '';
   private lastByteWasCr = false;
   private escape: 'none' | 'esc' | 'csi' = 'none';
@@ -86,13 +91,23 @@ export class ConsoleConnection {
       },
     };
     if (options.channel === 'ssh') {
+      if (sw.quirks.silentShell) this.state = 'dormant';
+      else this.openShell();
+    } else if (sw.quirks.promptOnOpen) {
+      // Someone left the console logged in: it shows the prompt, and needs no login.
       this.state = 'command';
-      this.line.write(this.cli.sshBanner(this.session));
-      if (this.cli.pressAnyKey) this.state = 'any-key';
-      else this.printPrompt();
+      this.session.mode = { level: 'privileged' };
+      this.printPrompt();
     } else {
       this.state = 'dormant';
     }
+  }
+
+  private openShell(): void {
+    this.state = 'command';
+    this.line.write(this.cli.sshBanner(this.session));
+    if (this.cli.pressAnyKey) this.state = 'any-key';
+    else this.printPrompt();
   }
 
   /** Line noise: raw bytes onto the line at once, between whatever bytes are going out. */
@@ -136,7 +151,8 @@ export class ConsoleConnection {
     const enter = byte === 0x0d || byte === 0x0a;
     switch (this.state) {
       case 'dormant':
-        this.wake();
+        if (this.session.channel === 'ssh') this.openShell();
+        else this.wake();
         return;
       case 'press-return':
         if (enter) this.afterLogin();
@@ -149,6 +165,8 @@ export class ConsoleConnection {
         return;
       case 'paging':
         this.pagerKey(byte);
+        return;
+      case 'frozen':
         return;
       default:
         this.edit(byte, enter);
@@ -289,9 +307,31 @@ export class ConsoleConnection {
     }
   }
 
+  /** The vendor's CLI, with this switch's quirks: no `end`, its own unknown-command words. */
+  private execute(typed: string, promptLength: number): CommandOutcome {
+    const quirks = this.sw.quirks;
+    const level = this.session.mode.level;
+    const inConfig = level !== 'user' && level !== 'privileged';
+    const unknown = () =>
+      quirks.unknownCommand
+        ? lines(quirks.unknownCommand.replace('{command}', typed.trim()))
+        : this.sw.vendor === 'cisco_ios'
+          ? lines(`${' '.repeat(promptLength)}^`, "% Invalid input detected at '^' marker.", '')
+          : lines(`Invalid input: ${typed.trim()}`);
+    if (quirks.noEnd && inConfig && /^\s*end\s*$/i.test(typed)) return { output: unknown() };
+    const outcome = this.cli.execute(typed, this.session, promptLength);
+    if (quirks.unknownCommand && UNKNOWN.test(outcome.output)) return { output: unknown() };
+    return outcome;
+  }
+
   private runCommand(typed: string): void {
+    const freezeOn = this.sw.quirks.freezeOn;
+    if (freezeOn !== undefined && typed.trim().startsWith(freezeOn)) {
+      this.state = 'frozen';
+      return;
+    }
     const prompt = this.cli.prompt(this.session);
-    const outcome = this.cli.execute(typed, this.session, prompt.length);
+    const outcome = this.execute(typed, prompt.length);
     if (outcome.enable) {
       if (!this.sw.credentials) {
         this.session.mode = { level: 'privileged' };

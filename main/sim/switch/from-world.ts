@@ -1,6 +1,7 @@
 import type { World } from '../world/schema';
 import {
   SimulatedSwitch,
+  type ConsoleQuirks,
   type SimPortConfig,
   type SimulatedSwitchOptions,
 } from './simulated-switch';
@@ -13,6 +14,7 @@ export interface SwitchFromWorldOptions {
   /** Overrides the world's interface count. */
   interfaceCount?: number;
   initialDialog?: boolean;
+  quirks?: ConsoleQuirks;
 }
 
 /**
@@ -64,6 +66,7 @@ export function switchFromWorld(
     initialDialog: options.initialDialog ?? false,
     ports,
     vlans: [...vlans.values()],
+    ...(options.quirks ? { quirks: options.quirks } : {}),
   };
   const sw = new SimulatedSwitch(switchOptions);
   for (const handset of world.handsets) {

@@ -3,7 +3,12 @@
  * serve one on a PTY or over SSH, and plug handsets in and out.
  */
 export { SimulatedSwitch } from './simulated-switch';
-export type { SimulatedSwitchOptions, SimPortConfig, OpenConsoleOptions } from './simulated-switch';
+export type {
+  ConsoleQuirks,
+  SimulatedSwitchOptions,
+  SimPortConfig,
+  OpenConsoleOptions,
+} from './simulated-switch';
 export type { SimConsoleEndpoint } from './console-endpoint';
 export type {
   AttachedDevice,

@@ -27,6 +27,25 @@ export type SimPortConfig = Partial<
   >
 >;
 
+/**
+ * Ways real consoles differ from the two CLIs' textbook behaviour, to hold a session
+ * against each. All off by default.
+ */
+export interface ConsoleQuirks {
+  /** SSH: say nothing (no banner, no prompt) until a key is pressed; by default the prompt comes as the shell opens. */
+  silentShell?: boolean;
+  /** Console: the line is already awake at the privileged prompt (someone left it), and prints it at once. */
+  promptOnOpen?: boolean;
+  /** No `end`: only `exit` steps out of configuration modes, one level at a time. */
+  noEnd?: boolean;
+  /** How an unknown command is answered instead of the vendor's own words; `{command}` is what was typed. */
+  unknownCommand?: string;
+  /** IOS `write memory` prints `Building configuration...` and no `[OK]`. */
+  saveWithoutOk?: boolean;
+  /** The CLI hangs (says nothing more, ever) once a command starting with this is typed. */
+  freezeOn?: string;
+}
+
 export interface SimulatedSwitchOptions {
   vendor: SwitchVendor;
   hostname: string;
@@ -43,6 +62,7 @@ export interface SimulatedSwitchOptions {
   serialNumber?: string;
   /** Whether the hardware has PoE; by default read from the model name (`-24P`, `PoE`). */
   poeCapable?: boolean;
+  quirks?: ConsoleQuirks;
 }
 
 export interface OpenConsoleOptions {
@@ -71,6 +91,9 @@ export class SimulatedSwitch {
   unsavedChanges = false;
   lldpRun = true;
   readonly poeCapable: boolean;
+  readonly quirks: ConsoleQuirks;
+  /** What `write memory` last saved (the startup configuration): ports and VLANs as they were. */
+  startup: { ports: SimPort[]; vlans: Map<number, SimVlan> };
   private readonly startedAt = performance.now();
   private readonly listeners = new Set<(event: SwitchEvent) => void>();
   private readonly consoles = new Set<ConsoleConnection>();
@@ -86,6 +109,7 @@ export class SimulatedSwitch {
       baseMac: cisco ? '00:1e:f7:6a:11:80' : '94:18:82:3c:a2:00',
     };
     this.credentials = options.credentials;
+    this.quirks = options.quirks ?? {};
     this.poeCapable = options.poeCapable ?? /PoE|-\d+P/.test(options.model);
     this.initialDialogPending = cisco && (options.initialDialog ?? false);
     for (const vlan of options.vlans ?? [{ id: 1, name: 'DEFAULT_VLAN', voice: false }])
@@ -115,6 +139,26 @@ export class SimulatedSwitch {
       for (const vlan of [port.accessVlan, port.voiceVlan, ...port.taggedVlans])
         if (vlan !== null) this.ensureVlan(vlan);
     }
+    this.startup = this.snapshot();
+  }
+
+  private snapshot(): { ports: SimPort[]; vlans: Map<number, SimVlan> } {
+    return {
+      ports: this.ports.map((port) => ({
+        ...port,
+        taggedVlans: [...port.taggedVlans],
+        device: null,
+      })),
+      vlans: new Map([...this.vlans].map(([id, vlan]) => [id, { ...vlan }])),
+    };
+  }
+
+  /** The switch as its startup configuration describes it, for rendering `show startup-config`. */
+  startupView(): SimulatedSwitch {
+    const view = Object.create(this) as SimulatedSwitch;
+    Object.defineProperty(view, 'ports', { value: this.startup.ports });
+    Object.defineProperty(view, 'vlans', { value: this.startup.vlans });
+    return view;
   }
 
   get vendor(): SwitchVendor {
@@ -212,6 +256,7 @@ export class SimulatedSwitch {
 
   save(): void {
     this.unsavedChanges = false;
+    this.startup = this.snapshot();
   }
 
   onEvent(listener: (event: SwitchEvent) => void): () => void {

@@ -1,5 +1,4 @@
 import type { PortRole } from '../../../shared/platform/schemas';
-import { CodedError } from '../../../shared/errors';
 import {
   parseArubaShowInterfacesBrief,
   parseArubaShowLldpRemoteDetail,
@@ -11,6 +10,7 @@ import {
 } from '../parsers';
 import type { SwitchSession } from '../session';
 import { firstRecord, records } from './read-records';
+import { saveAndConfirm } from './confirm-save';
 import { applyRoleWith, verifyRoleWith } from './role-steps';
 import type { InterfaceReading, LinkChange, SwitchDriver } from './switch-driver';
 
@@ -117,14 +117,13 @@ export function arubaAossDriver(session: SwitchSession): SwitchDriver {
     verifyRole: (interfaceName, role) =>
       verifyRoleWith(session, () => readInterface(interfaceName, role), role),
 
-    async save() {
-      const output = await show('write memory');
-      if (/error|fail/i.test(output))
-        throw new CodedError(
-          'SWITCH_SAVE_FAILED',
-          `The switch did not save its configuration: ${output.trim()}`,
-        );
-    },
+    // AOS-S answers a good `write memory` with nothing at all.
+    save: (check) =>
+      saveAndConfirm(
+        session,
+        { answered: (output) => output === '', startupCommand: 'show config' },
+        check,
+      ),
 
     async watchLinks(listener: (change: LinkChange) => void) {
       // AOS-S prints its event log on a session only when asked to.

@@ -1,4 +1,3 @@
-import { CodedError } from '../../../shared/errors';
 import type { PortRole } from '../../../shared/platform/schemas';
 import {
   parseCiscoShowCdpNeighborsDetail,
@@ -12,6 +11,7 @@ import {
 } from '../parsers';
 import type { SwitchSession } from '../session';
 import { firstRecord, records } from './read-records';
+import { saveAndConfirm } from './confirm-save';
 import { applyRoleWith, verifyRoleWith } from './role-steps';
 import type { InterfaceReading, LinkChange, Neighbour, SwitchDriver } from './switch-driver';
 
@@ -128,14 +128,12 @@ export function ciscoIosDriver(session: SwitchSession): SwitchDriver {
     verifyRole: (interfaceName, role) =>
       verifyRoleWith(session, () => readInterface(interfaceName), role),
 
-    async save() {
-      const output = await show('write memory');
-      if (!/\[OK\]/.test(output))
-        throw new CodedError(
-          'SWITCH_SAVE_FAILED',
-          `The switch did not confirm saving its configuration ("write memory" said: ${output.trim() || 'nothing'}).`,
-        );
-    },
+    save: (check) =>
+      saveAndConfirm(
+        session,
+        { answered: (output) => /\[OK\]/.test(output), startupCommand: 'show startup-config' },
+        check,
+      ),
 
     async watchLinks(listener: (change: LinkChange) => void) {
       // A vty session hears log messages only after `terminal monitor`; the console always does.

@@ -14,6 +14,7 @@ export type {
   PoePort,
   RoleApplied,
   RoleChecked,
+  SaveConfirmation,
   SwitchDriver,
   SwitchIdentity,
 } from './switch-driver';

@@ -13,8 +13,10 @@ export async function applyRoleWith(
 ): Promise<RoleApplied> {
   const current = before ?? (await read()).config;
   const plan = planRoleChange(session.vendor, interfaceName, role, current);
-  if (plan.commands.length > 0) await session.configure(plan.commands);
-  return { commands: plan.commands, changes: plan.changes, before: current };
+  if (plan.commands.length === 0)
+    return { commands: [], changes: plan.changes, before: current, suspect: [] };
+  const { suspect } = await session.configure(plan.commands);
+  return { commands: plan.commands, changes: plan.changes, before: current, suspect };
 }
 
 export async function verifyRoleWith(

@@ -1,7 +1,7 @@
 import type { PortRole, SwitchVendor } from '../../../shared/platform/schemas';
 import type { InterfaceConfig } from '../parsers';
 import type { RoleDiffLine } from '../roles';
-import type { SwitchLogEvent, SwitchSession } from '../session';
+import type { SuspectAnswer, SwitchLogEvent, SwitchSession } from '../session';
 
 export interface SwitchIdentity {
   vendor: SwitchVendor;
@@ -61,6 +61,16 @@ export interface RoleApplied {
   /** For the engineer: one sentence per change. */
   changes: string[];
   before: InterfaceConfig;
+  /** Commands the switch answered with words that are neither a known message nor an error. */
+  suspect: SuspectAnswer[];
+}
+
+/** How a save was known to have worked. */
+export interface SaveConfirmation {
+  /** `answer`: the save command said so (`[OK]`, or AOS-S's silence); `startup-config`: read back. */
+  confirmedBy: 'answer' | 'startup-config';
+  /** What the save command printed. */
+  switchSaid: string;
 }
 
 export interface RoleChecked {
@@ -90,7 +100,11 @@ export interface SwitchDriver {
   applyRole(interfaceName: string, role: PortRole, before?: InterfaceConfig): Promise<RoleApplied>;
   /** Reads the interface back and checks it against the role. */
   verifyRole(interfaceName: string, role: PortRole): Promise<RoleChecked>;
-  save(): Promise<void>;
+  /**
+   * Writes the running configuration to startup and confirms it: by the save's answer, or
+   * else by reading the startup configuration back and finding each interface's lines in it.
+   */
+  save(check?: { interfaces: InterfaceConfig[] }): Promise<SaveConfirmation>;
   /** Link up/down as the switch reports them; turns on what the switch needs to report them. */
   watchLinks(listener: (change: LinkChange) => void): Promise<() => void>;
 }

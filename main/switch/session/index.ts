@@ -1,11 +1,12 @@
 /** A prompt-driven conversation with a switch: login, commands, configuration blocks, events, transcript. */
 export { openSession } from './open-session';
 export type { OpenSessionOptions } from './open-session';
-export { SwitchSession, DEFAULT_TIMEOUTS, stripEcho } from './switch-session';
-export type { CommandResult, SessionTimeouts } from './switch-session';
+export { SwitchSession, DEFAULT_TIMEOUTS, isConfigLevel } from './switch-session';
+export type { CommandResult, ConfigureResult, SessionTimeouts } from './switch-session';
+export { findEcho } from './find-echo';
 export type { SwitchLogin } from './log-in';
-export { SwitchCommandError } from './session-errors';
-export type { CommandErrorDetail } from './session-errors';
+export { ConfigurationInterrupted, SwitchCommandError } from './session-errors';
+export type { CommandErrorDetail, ConfigurationProgress, SuspectAnswer } from './session-errors';
 export { Transcript } from './transcript';
 export type { TranscriptEntry } from './transcript';
 export { parseLogLine } from './log-events';

@@ -1,18 +1,26 @@
 import { CodedError } from '../../../shared/errors';
+import { findEcho } from './find-echo';
+import { SwitchCommandError } from './session-errors';
 import type { SwitchSession } from './switch-session';
 import type { TerminalScreen } from './terminal-screen';
 
 export interface SwitchLogin {
   username: string;
   password: string;
-  /** The enable secret (IOS) or manager password (AOS-S); the login password when absent. */
+  /**
+   * The enable secret (IOS) or manager password (AOS-S); the login password when absent.
+   * Empty means the switch has none: Enter is pressed at its password prompt.
+   */
   enableSecret?: string;
 }
 
 export interface LogInOptions {
-  /** Send Enter first: a serial console says nothing until a key is pressed. */
+  /**
+   * Press Enter at once unless the switch has already said something: a serial console
+   * says nothing until a key is pressed.
+   */
   wake: boolean;
-  /** How long to wait for an answer before pressing Enter again (console only). */
+  /** How long a line that has said nothing yet may stay silent before Enter is pressed again. */
   wakeAfterMs: number;
   /** Enters before giving up on a silent console. */
   wakeAttempts: number;
@@ -49,7 +57,7 @@ export async function logIn(
   const refused = () =>
     new CodedError(
       'SWITCH_LOGIN_REJECTED',
-      `The switch refused the login for ${login.username}. Check the user name and DIALTONE_SWITCH_PASSWORD.`,
+      `The switch refused the login for ${login.username}. Check the user name and password.`,
     );
   const answerPartial = (screen: TerminalScreen, text: string, secret = false) => {
     answeredPartialAt = screen.lines.length;
@@ -89,33 +97,67 @@ export async function logIn(
   session.transcript.addSecret(login.password);
   if (login.enableSecret) session.transcript.addSecret(login.enableSecret);
   let reached: Reached | undefined;
-  if (options.wake) session.send('\r');
+  // What arrived before the session listened (a prompt printed as the shell opened) is on
+  // the screen already; pressing Enter over it would only answer a prompt twice.
+  if (options.wake && session.bytes.rx === 0) session.send('\r');
   for (let attempt = 1; !reached; attempt += 1) {
     try {
-      reached = await session.expect(loginStep, 'the login prompt', {
-        idleMs: options.wakeAfterMs,
-      });
+      // Enter again soon on a silent line; once the switch speaks, give it the session's
+      // usual patience (a login checked against a RADIUS server takes seconds).
+      reached = await session.expect(
+        loginStep,
+        'the login prompt',
+        session.bytes.rx === 0 ? { idleMs: options.wakeAfterMs } : {},
+      );
     } catch (error) {
       const silent = error instanceof CodedError && error.code === 'SWITCH_TIMEOUT';
       if (!silent) throw error;
       if (attempt >= options.wakeAttempts) {
-        const heard = session.bytes.rx > 0;
-        throw new CodedError(
-          'SWITCH_NO_RESPONSE',
-          heard
-            ? `The switch answered with nothing Dialtone recognises (${(error as CodedError).message}). If the text looks garbled, the baud rate is wrong: try 9600, then 115200.`
-            : `The switch console did not answer on ${session.transport.label}. Check the console cable is in the switch's console port and the baud rate (9600 unless someone changed it).`,
-        );
+        session.refuseOtherVendor(session.heardText());
+        throw noResponse(session, error as CodedError);
       }
       answeredPartialAt = -1;
       session.send('\r');
     }
   }
   session.adoptPrompt(reached.match, reached.text);
-  if (session.level !== 'user' && session.level !== 'privileged')
-    await session.runNow(session.dialect.leaveConfig);
+  session.refuseOtherVendor(session.heardText());
+  await session.leaveConfigurationNow();
   if (session.level === 'user') await enable(session, login);
-  for (const command of dialect.sessionSetup) await session.runNow(command);
+  for (const command of dialect.sessionSetup) {
+    try {
+      await session.runNow(command);
+    } catch (error) {
+      if (error instanceof SwitchCommandError) await identifyOtherVendor(session);
+      throw error;
+    }
+  }
+}
+
+function noResponse(session: SwitchSession, error: CodedError): CodedError {
+  const heard = session.bytes.rx > 0;
+  const serial = session.transport.kind === 'serial';
+  if (heard)
+    return new CodedError(
+      'SWITCH_NO_RESPONSE',
+      `The switch answered with nothing Dialtone recognises (${error.message}).${serial ? ' If the text looks garbled, the baud rate is wrong: try 9600, then 115200 (or let Dialtone find it).' : ''}`,
+    );
+  return new CodedError(
+    'SWITCH_NO_RESPONSE',
+    serial
+      ? `The switch console did not answer on ${session.transport.label}. Check the console cable is in the switch's console port and the baud rate (9600 unless someone changed it).`
+      : `The switch did not answer on ${session.transport.label}. ${session.lineAdvice()}`,
+  );
+}
+
+/**
+ * A setup command was refused: ask the switch what it is (`show version` is common to
+ * both CLIs) and stop with "this looks like …" when it is another vendor's.
+ */
+async function identifyOtherVendor(session: SwitchSession): Promise<void> {
+  session.refuseOtherVendor(session.heardText());
+  const version = await session.runNow('show version').catch(() => null);
+  if (version) session.refuseOtherVendor(`${version.output}\n${session.heardText()}`);
 }
 
 async function enable(session: SwitchSession, login: SwitchLogin): Promise<void> {
@@ -123,7 +165,9 @@ async function enable(session: SwitchSession, login: SwitchLogin): Promise<void>
   const rejected = () =>
     new CodedError(
       'SWITCH_ENABLE_REJECTED',
-      'The switch refused the enable secret, so Dialtone cannot change its configuration. Check DIALTONE_SWITCH_ENABLE.',
+      login.enableSecret === ''
+        ? 'The switch wants an enable secret (Enter alone was refused), so Dialtone cannot change its configuration.'
+        : 'The switch refused the enable secret, so Dialtone cannot change its configuration. Check the enable secret.',
     );
   session.freshScreen();
   session.send('enable\r');
@@ -131,7 +175,8 @@ async function enable(session: SwitchSession, login: SwitchLogin): Promise<void>
   let secretSent = false;
   const reached = await session.expect((screen): Reached | undefined => {
     const partial = screen.partial;
-    const end = session.promptAtEnd(screen);
+    // A prompt before the echo of "enable" answers an earlier Enter, not this.
+    const end = findEcho(screen.lines, 'enable') ? session.promptAtEnd(screen) : undefined;
     if (end) {
       if (end.match[end.match.length - 1] === '#') return end;
       throw rejected();

@@ -9,9 +9,12 @@ export interface OpenSessionOptions {
   login: SwitchLogin;
   transcript?: Transcript;
   timeouts?: Partial<SessionTimeouts>;
-  /** Press Enter to wake the line; default: yes for serial and in-process consoles, no for SSH. */
+  /**
+   * Press Enter at once to wake the line (unless the switch already spoke); default: yes for
+   * serial and in-process consoles, no for SSH (a shell prints its prompt as it opens).
+   */
   wake?: boolean;
-  /** Silence after which Enter is pressed again while logging in. */
+  /** Silence from a line that has said nothing yet, after which Enter is pressed (again). */
   wakeAfterMs?: number;
 }
 
@@ -28,7 +31,7 @@ export async function openSession(
     await session.exclusive(() =>
       logIn(session, options.login, {
         wake: options.wake ?? transport.kind !== 'ssh',
-        wakeAfterMs: options.wakeAfterMs ?? 3000,
+        wakeAfterMs: options.wakeAfterMs ?? 1000,
         wakeAttempts: 3,
       }),
     );

@@ -2,12 +2,14 @@ import type { SwitchVendor } from '../../../shared/platform/schemas';
 import { CodedError } from '../../../shared/errors';
 import type { Transport, TransportClosed } from '../transports/transport';
 import { parseLogLine, type SwitchLogEvent } from './log-events';
-import { SwitchCommandError } from './session-errors';
+import { findEcho } from './find-echo';
+import { ConfigurationInterrupted, SwitchCommandError, type SuspectAnswer } from './session-errors';
 import { TerminalScreen } from './terminal-screen';
 import { Transcript } from './transcript';
 import {
   DIALECTS,
   levelOfPrompt,
+  otherVendorIn,
   promptFor,
   type PromptLevel,
   type VendorDialect,
@@ -28,6 +30,20 @@ export interface CommandResult {
   output: string;
   /** The prompt that ended it. */
   prompt: string;
+}
+
+const ANY_PAGER = Object.values(DIALECTS).map((dialect) => dialect.pager);
+
+export interface ConfigureResult {
+  /** The lines the switch took, in order. */
+  applied: string[];
+  /** Lines the switch answered with something that is neither a known message nor an error. */
+  suspect: SuspectAnswer[];
+}
+
+/** Configuration, interface or any other sub-mode: somewhere `end` or `exit` must lead out of. */
+export function isConfigLevel(level: PromptLevel): boolean {
+  return level !== 'user' && level !== 'privileged';
 }
 
 /** A step of an expectation: look at the screen, maybe answer, return a value when done. */
@@ -98,39 +114,97 @@ export class SwitchSession {
   }
 
   /**
-   * Enters configuration mode, sends each line once the previous one's prompt is back,
-   * and leaves. The first line the switch refuses stops the rest; the error says which
-   * lines were applied before it, so nothing is left half-done without saying so.
+   * Enters configuration mode (confirmed by its prompt), sends each line once the previous
+   * one's prompt is back, and leaves (confirmed by the privileged prompt). The first line
+   * the switch refuses stops the rest. Whatever goes wrong, the error says which lines the
+   * switch took, which one was in flight and which were not sent, so nothing is left
+   * half-done without saying so. An answer that is neither a known message nor an error is
+   * suspect: the line counts as sent, and the answer is named in the result.
    */
-  configure(lines: string[]): Promise<{ applied: string[] }> {
+  configure(lines: string[]): Promise<ConfigureResult> {
     return this.exclusive(async () => {
-      await this.runNow(this.dialect.enterConfig);
       const applied: string[] = [];
-      for (const [index, line] of lines.entries()) {
-        try {
-          await this.runNow(line);
-          applied.push(line);
-        } catch (error) {
-          if (error instanceof SwitchCommandError) {
-            await this.leaveConfiguration().catch(() => undefined);
-            throw new SwitchCommandError({
-              ...error.detail,
-              applied,
-              notSent: lines.slice(index + 1),
-            });
+      const suspect: SuspectAnswer[] = [];
+      let inFlight: string | null = this.dialect.enterConfig;
+      try {
+        await this.runNow(this.dialect.enterConfig);
+        if (!isConfigLevel(this.level))
+          throw this.modeError(this.dialect.enterConfig, 'the configuration prompt');
+        for (const line of lines) {
+          inFlight = line;
+          if (line === this.dialect.leaveConfig) await this.leaveConfigurationNow();
+          else {
+            const result = await this.runNow(line);
+            const said = this.unexpectedAnswer(result.output);
+            if (said) suspect.push({ command: line, switchSaid: said });
           }
-          throw error;
+          applied.push(line);
         }
+        inFlight = null;
+        await this.leaveConfigurationNow();
+        return { applied, suspect };
+      } catch (error) {
+        const notSent = inFlight === null ? [] : lines.slice(lines.indexOf(inFlight) + 1);
+        if (error instanceof SwitchCommandError) {
+          await this.leaveConfigurationNow().catch(() => undefined);
+          throw new SwitchCommandError({ ...error.detail, applied, notSent, suspect });
+        }
+        throw new ConfigurationInterrupted(error, {
+          applied,
+          unconfirmed: inFlight === this.dialect.enterConfig ? null : inFlight,
+          notSent,
+          suspect,
+        });
       }
-      await this.leaveConfiguration();
-      return { applied };
     });
   }
 
-  /** Back to the privileged prompt, unless the lines already went there (IOS `end`). */
-  private async leaveConfiguration(): Promise<void> {
-    if (this.level !== 'privileged' && this.level !== 'user')
+  /**
+   * Back to the privileged prompt, confirmed by it: `end` (unless the lines already went
+   * there), and where `end` is refused or does not get there, `exit` until the prompt says
+   * so. Callers hold the line.
+   */
+  async leaveConfigurationNow(): Promise<void> {
+    if (!isConfigLevel(this.level)) return;
+    try {
       await this.runNow(this.dialect.leaveConfig);
+    } catch (error) {
+      if (!(error instanceof SwitchCommandError)) throw error;
+      this.transcript.record(
+        'note',
+        `"${this.dialect.leaveConfig}" refused (${error.detail.switchSaid}); stepping out with "exit"`,
+      );
+    }
+    for (let step = 0; step < 4 && isConfigLevel(this.level); step += 1) {
+      try {
+        await this.runNow('exit');
+      } catch (error) {
+        if (error instanceof SwitchCommandError) break;
+        throw error;
+      }
+    }
+    if (isConfigLevel(this.level))
+      throw this.modeError(`${this.dialect.leaveConfig}" and "exit`, 'the privileged prompt');
+  }
+
+  private modeError(command: string, expected: string): CodedError {
+    return new CodedError(
+      'SWITCH_MODE_UNCONFIRMED',
+      `After "${command}" the switch shows "${this.lastPrompt.trim()}", not ${expected}. Dialtone stopped rather than type commands in the wrong mode.`,
+      { command, prompt: this.lastPrompt.trim() },
+    );
+  }
+
+  /** What a configuration line's answer says beyond what the vendor's CLI always says; '' when nothing. */
+  private unexpectedAnswer(output: string): string {
+    return output
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(
+        (line) =>
+          line !== '' && !this.dialect.benignConfigOutput.some((pattern) => pattern.test(line)),
+      )
+      .join(' ');
   }
 
   async close(): Promise<void> {
@@ -228,42 +302,54 @@ export class SwitchSession {
     return result;
   }
 
-  /** Sends one command and waits for its prompt; callers hold the line (see exclusive). */
+  /**
+   * Sends one command and waits for the prompt that follows its echo (a prompt before the
+   * echo answers something earlier); callers hold the line (see exclusive).
+   */
   async runNow(command: string, timeouts?: Partial<SessionTimeouts>): Promise<CommandResult> {
     this.freshScreen();
-    const typedAfter = this.lastPrompt;
     this.send(`${command}\r`);
     let pagerAnsweredAt = -1;
     const end = await this.expect(
       (screen) => {
-        if (this.dialect.pager.test(screen.partial)) {
+        // Any vendor's pager: a switch of another vendor than expected is still read to the end.
+        if (ANY_PAGER.some((pager) => pager.test(screen.partial))) {
           if (pagerAnsweredAt !== screen.lines.length) {
             pagerAnsweredAt = screen.lines.length;
             this.send(' ');
           }
           return undefined;
         }
-        return this.promptAtEnd(screen);
+        const prompt = this.promptAtEnd(screen);
+        if (!prompt) return undefined;
+        const shown =
+          prompt.lineIndex >= 0 ? screen.lines.slice(0, prompt.lineIndex) : screen.lines;
+        const echo = findEcho(shown, command);
+        return echo ? { ...prompt, echo } : undefined;
       },
       `"${command}"`,
       timeouts,
     );
-    return this.finishCommand(command, typedAfter, end);
+    return this.finishCommand(command, end);
   }
 
   // ---- Internals ----------------------------------------------------------------------
 
   private finishCommand(
     command: string,
-    typedAfter: string,
-    end: { match: RegExpExecArray; text: string; lineIndex: number },
+    end: {
+      match: RegExpExecArray;
+      text: string;
+      lineIndex: number;
+      echo: { bodyStart: number; before: string };
+    },
   ): CommandResult {
+    const typedAfter = end.echo.before || this.lastPrompt;
     const shown =
       end.lineIndex >= 0 ? this.screen.lines.slice(0, end.lineIndex) : [...this.screen.lines];
-    const body = stripEcho(
-      shown.filter((line) => !this.dialect.pager.test(line)),
-      command,
-    );
+    const body = shown
+      .slice(end.echo.bodyStart)
+      .filter((line) => !ANY_PAGER.some((pager) => pager.test(line)));
     this.adoptPrompt(end.match, end.text);
     const output = body.join('\n');
     for (const [index, line] of body.entries()) {
@@ -277,7 +363,44 @@ export class SwitchSession {
         switchSaid: near ? `${line.trim()} (at "${near}")` : line.trim(),
       });
     }
+    this.refuseOtherVendor(body.filter((line) => this.foreignError(line)).join('\n'));
     return { command, output, prompt: end.text.trim() };
+  }
+
+  /** Whether a line is how another vendor's CLI refuses a command. */
+  private foreignError(line: string): boolean {
+    return Object.values(DIALECTS).some(
+      (dialect) =>
+        dialect.vendor !== this.vendor &&
+        dialect.errorHints.some((pattern) => pattern.test(line.trim())),
+    );
+  }
+
+  /**
+   * Stops with "this looks like Cisco IOS, not Aruba AOS-S" when the text plainly comes
+   * from another vendor's firmware; does nothing when it does not tell.
+   */
+  refuseOtherVendor(text: string): void {
+    if (text.trim() === '') return;
+    const other = otherVendorIn(text, this.vendor);
+    if (!other) return;
+    const sample = text
+      .split('\n')
+      .map((line) => line.trim())
+      .find((line) => other.hints.some((hint) => hint.test(line)));
+    throw new CodedError(
+      'SWITCH_WRONG_VENDOR',
+      `This looks like ${other.label}, not ${this.dialect.label}${sample ? ` (the switch said "${sample.slice(0, 80)}")` : ''}. Choose ${other.label} for this switch and connect again.`,
+      { expected: this.vendor, found: other.vendor },
+    );
+  }
+
+  /** Everything the switch has said on this session so far, as text. */
+  heardText(): string {
+    return this.transcript.entries
+      .filter((entry) => entry.direction === 'rx')
+      .map((entry) => entry.text)
+      .join('');
   }
 
   private onBytes(bytes: Buffer): void {
@@ -330,30 +453,23 @@ export class SwitchSession {
       kind === 'idle'
         ? `The switch went quiet for ${limitMs / 1000} s while Dialtone waited for ${what}.`
         : `The switch had not finished ${what} after ${limitMs / 1000} s.`;
-    return new CodedError(
-      'SWITCH_TIMEOUT',
-      `${why}${shown} Check the cable and the baud rate, then try again.`,
-      { command: what, lastLine: last },
-    );
+    return new CodedError('SWITCH_TIMEOUT', `${why}${shown} ${this.lineAdvice()}`, {
+      command: what,
+      lastLine: last,
+    });
   }
-}
 
-/** Removes the switch's echo of the command (which log lines may have split across lines). */
-export function stripEcho(lines: string[], command: string): string[] {
-  const text = lines.join('\n');
-  let at = 0;
-  let matched = 0;
-  while (at < text.length && matched < command.length) {
-    if (text[at] === command[matched]) {
-      at += 1;
-      matched += 1;
-    } else if (text[at] === '\n' || (matched === 0 && text[at] === ' ')) at += 1;
-    else break;
+  /** What to check when the switch goes quiet: it depends on what carries the session. */
+  lineAdvice(): string {
+    switch (this.transport.kind) {
+      case 'serial':
+        return 'Check the console cable and the baud rate, then try again.';
+      case 'ssh':
+        return 'The switch may be busy or the network path to it slow; try again.';
+      case 'in-process':
+        return 'The simulated switch stopped answering; restart it.';
+    }
   }
-  if (matched === 0) return lines;
-  const lineEnd = text.indexOf('\n', at);
-  if (matched < command.length) return lines.slice(1);
-  return lineEnd === -1 ? [] : text.slice(lineEnd + 1).split('\n');
 }
 
 function wordAt(command: string, column: number): string | null {

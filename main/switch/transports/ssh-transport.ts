@@ -25,7 +25,7 @@ function sshError(
   if (error.level === 'client-authentication')
     return new CodedError(
       'SWITCH_LOGIN_REJECTED',
-      `The switch at ${where} refused the login for ${options.username}. Check the user name and DIALTONE_SWITCH_PASSWORD.`,
+      `The switch at ${where} refused the login for ${options.username}. Check the user name and password.`,
     );
   if (error.code === 'ECONNREFUSED')
     return new CodedError(
@@ -53,6 +53,8 @@ export function openSshTransport(options: SshOptions): Promise<SshTransport> {
   const label = `ssh ${options.username}@${options.host}:${options.port ?? 22}`;
   return new Promise<SshTransport>((resolve, reject) => {
     let ready = false;
+    let clientClosed = false;
+    client.once('close', () => (clientClosed = true));
     client.on('keyboard-interactive', (_name, _instructions, _lang, prompts, finish) =>
       finish(prompts.map(() => options.password)),
     );
@@ -88,11 +90,13 @@ export function openSshTransport(options: SshOptions): Promise<SshTransport> {
             extra: { hostKeySha256 },
             writeBytes: (bytes) => stream.write(bytes),
             release: () =>
-              new Promise<void>((done) => {
-                client.once('close', () => done());
-                stream.end();
-                client.end();
-              }),
+              clientClosed
+                ? undefined
+                : new Promise<void>((done) => {
+                    client.once('close', () => done());
+                    stream.end();
+                    client.end();
+                  }),
           }),
         );
       });

@@ -23,20 +23,48 @@ export interface Transport {
   close(): Promise<void>;
 }
 
+/** What is kept for the first listener at most: a switch's banner and prompt fit many times over. */
+const EARLY_BYTES_LIMIT = 1024 * 1024;
+
 /**
  * The bookkeeping every transport shares: listeners, byte counters, closing once with
  * one reason. A transport feeds it received bytes and tells it when the link ends.
+ * Bytes that arrive while nobody listens (a switch that prompts the moment its shell
+ * opens) are kept and handed to the first listener, never dropped.
  */
 export class TransportCore {
   readonly bytes = { tx: 0, rx: 0 };
   closed: TransportClosed | null = null;
   private readonly dataListeners = new Set<(bytes: Buffer) => void>();
   private readonly closeListeners = new Set<(closed: TransportClosed) => void>();
+  private early: Buffer[] = [];
+  private earlyLength = 0;
 
   received(bytes: Buffer): void {
     if (this.closed) return;
     this.bytes.rx += bytes.length;
-    for (const listener of [...this.dataListeners]) listener(bytes);
+    this.deliver(bytes);
+  }
+
+  /**
+   * Puts bytes already counted back in front of what a listener will get: what a speed
+   * probe heard before the session took the line.
+   */
+  unread(bytes: Buffer): void {
+    if (this.closed || bytes.length === 0) return;
+    this.deliver(bytes, true);
+  }
+
+  private deliver(bytes: Buffer, first = false): void {
+    if (this.dataListeners.size > 0) {
+      for (const listener of [...this.dataListeners]) listener(bytes);
+      return;
+    }
+    if (first) this.early.unshift(bytes);
+    else this.early.push(bytes);
+    this.earlyLength += bytes.length;
+    while (this.earlyLength > EARLY_BYTES_LIMIT && this.early.length > 1)
+      this.earlyLength -= this.early.shift()!.length;
   }
 
   sent(count: number): void {
@@ -51,8 +79,15 @@ export class TransportCore {
     this.closeListeners.clear();
   }
 
+  /** The first listener gets what arrived before it, at once. */
   onData(listener: (bytes: Buffer) => void): () => void {
     this.dataListeners.add(listener);
+    if (this.early.length > 0) {
+      const early = Buffer.concat(this.early);
+      this.early = [];
+      this.earlyLength = 0;
+      listener(early);
+    }
     return () => this.dataListeners.delete(listener);
   }
 

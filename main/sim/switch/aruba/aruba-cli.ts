@@ -143,6 +143,12 @@ function execGrammar(manager: boolean): CommandGrammar<CommandHandler> {
       return NO_OUTPUT;
     })
     .add('show running-config', (c) => ({ output: showRunningConfig(c.sw) }))
+    .add('show config', (c) => ({
+      output: showRunningConfig(c.sw.startupView()).replace(
+        'Running configuration:',
+        'Startup configuration:',
+      ),
+    }))
     .add('show running-config vlan <1-4094>', (c) => {
       const vlan = c.sw.vlans.get(Number(c.args[0]));
       return vlan

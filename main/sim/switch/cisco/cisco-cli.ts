@@ -179,12 +179,20 @@ function execGrammar(privileged: boolean): CommandGrammar<CommandHandler> {
       };
     })
     .add('show running-config', (c) => ({ output: showRunningConfig(c.sw) }))
+    .add('show startup-config', (c) => ({
+      output: showRunningConfig(c.sw.startupView()).replace(
+        /^Building configuration\.\.\.\r\n\r\nCurrent configuration : (\d+) bytes/,
+        'Using $1 out of 524288 bytes',
+      ),
+    }))
     .add('show running-config interface <interface>', (c) =>
       withPort(c, (port) => ({ output: showRunningConfigInterface(c.sw, port) })),
     )
     .add('write memory', (c) => {
       c.sw.save();
-      return { output: lines('Building configuration...', '[OK]') };
+      return c.sw.quirks.saveWithoutOk
+        ? { output: lines('Building configuration...') }
+        : { output: lines('Building configuration...', '[OK]') };
     });
 }
 
