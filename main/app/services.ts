@@ -13,6 +13,7 @@ import { loadDemoWorld, loadWorldFile } from '../sim/world/load';
 import { createJobServices, defaultDataDirectory, type JobServices } from '../sync';
 import { createDemoEquipment, type DemoEquipment } from './demo-equipment';
 import { createPlatformConnection, type PlatformConnection } from './platform-connection';
+import { createSwitchComposition, type SwitchComposition } from './switch-composition';
 
 /** Forces the built-in demo platform, optionally on another world file, whatever Settings say. */
 export interface DemoTarget {
@@ -29,6 +30,8 @@ export interface AppServices {
   jobs: JobServices;
   /** The demo's simulated switches and handsets, from the same world as the demo platform. */
   demoEquipment: DemoEquipment;
+  /** Switch sessions, the job's switch work and its transcripts. */
+  switches: SwitchComposition;
   connection(): ConnectionState;
   close(): Promise<void>;
 }
@@ -69,6 +72,18 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   demoEquipment.attach(platformConnection.simulator());
 
   const jobs = await createJobServices({ platform, dataDirectory, store });
+  // The router is made below with these handlers; what the switches push goes through it.
+  let announce: Router | null = null;
+  const switches = createSwitchComposition({
+    dataDirectory,
+    store,
+    ...(options.cipher ? { cipher: options.cipher } : {}),
+    demo: demoEquipment,
+    jobs,
+    onChanged: (jobId) => announce?.emit('switch:changed', { jobId }),
+    onUpdates: () => undefined,
+    ...(options.log ? { log: options.log } : {}),
+  });
   const router = createRouter(
     createChannelHandlers({
       host: options.host,
@@ -91,12 +106,20 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
           return { changes, jobs: jobsWithChanges };
         },
       },
+      switches: {
+        service: switches.service,
+        jobSwitch: switches.jobSwitch,
+        jobs: jobs.jobs,
+        transcripts: switches.transcripts,
+        demo: demoEquipment.live,
+      },
     }),
     {
       onInternalError: (channel, error) =>
         options.log?.(`internal error on ${channel}: ${String(error)}`),
     },
   );
+  announce = router;
 
   jobs.announceThrough(router);
   platformConnection.onChange((state) => {
@@ -112,8 +135,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     settings,
     jobs,
     demoEquipment,
+    switches,
     connection: platformConnection.state,
     async close() {
+      await switches.close();
       await jobs.close();
       demoEquipment.close();
       await platformConnection.close();

@@ -4,6 +4,11 @@ import type { PlatformClient } from '../platform/client';
 import { createJobChannelHandlers, type JobBridgeDeps } from './job-handlers';
 import type { ChannelHandlers, DomainHandlers } from './router';
 import { createSettingsChannelHandlers, type SettingsHandlerDeps } from './settings-handlers';
+import {
+  createConsoleChannelHandlers,
+  createSwitchChannelHandlers,
+  type SwitchHandlerDeps,
+} from './switch-handlers';
 
 export interface HandlerDeps {
   host: 'electron' | 'browser';
@@ -13,6 +18,8 @@ export interface HandlerDeps {
   jobBridge: JobBridgeDeps;
   /** Platform settings and the connection they drive, for the settings:* channels. */
   settings: SettingsHandlerDeps;
+  /** The switch service and the job's switch work, for the switch:* and console:* channels. */
+  switches: SwitchHandlerDeps;
 }
 
 function createAppChannelHandlers(deps: HandlerDeps): DomainHandlers<typeof appDomain> {
@@ -50,5 +57,7 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     ...createSitesChannelHandlers(deps.platform),
     ...createJobChannelHandlers(deps.jobBridge),
     ...createSettingsChannelHandlers(deps.settings),
+    ...createSwitchChannelHandlers(deps.switches),
+    ...createConsoleChannelHandlers(deps.switches),
   };
 }

@@ -81,6 +81,8 @@ export interface JobService {
   record(jobId: string, drafts: readonly EventDraft[]): Promise<JobEvent[]>;
   /** The current folded state of an open job. */
   state(jobId: string): Promise<JobState>;
+  /** Every durable event of a job, in order (for folds kept outside the job state, e.g. the switch work). */
+  events(jobId: string): Promise<readonly JobEvent[]>;
   onChanged(listener: (jobId: string) => void): () => void;
   close(): Promise<void>;
 }
@@ -388,6 +390,8 @@ export async function createJobService(options: JobServiceOptions): Promise<JobS
     record: async (jobId, drafts) => (await openJob(jobId)).journal.append(drafts),
 
     state: async (jobId) => (await openJob(jobId)).fold.current(),
+
+    events: async (jobId) => (await openJob(jobId)).journal.records(),
 
     onChanged(listener) {
       listeners.add(listener);

@@ -6,6 +6,8 @@ import { jobsDomain } from './channels/jobs';
 import { settingsDomain } from './channels/settings';
 import { sitesDomain } from './channels/sites';
 import { syncDomain } from './channels/sync';
+import { consoleDomain } from './channels/console';
+import { switchDomain } from './channels/switch';
 import { composeDomains } from './domain';
 
 /**
@@ -21,7 +23,15 @@ import { composeDomains } from './domain';
  *    and spread it into createChannelHandlers (main/bridge/handlers.ts) — a missing handler is a
  *    compile error there. Nothing else changes: hosts, preload and the renderer client follow.
  */
-export const domains = [appDomain, sitesDomain, jobsDomain, syncDomain, settingsDomain] as const;
+export const domains = [
+  appDomain,
+  sitesDomain,
+  jobsDomain,
+  syncDomain,
+  settingsDomain,
+  switchDomain,
+  consoleDomain,
+] as const;
 
 export const { channels, events } = composeDomains(domains);
 

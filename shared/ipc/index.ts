@@ -7,3 +7,5 @@ export * from './channels/jobs';
 export * from './channels/settings';
 export * from './channels/sites';
 export * from './channels/sync';
+export * from './channels/switch';
+export * from './channels/console';

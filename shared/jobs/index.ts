@@ -7,3 +7,4 @@ export * from './state';
 export * from './sync-status';
 export * from './views';
 export * from './occupier-ports';
+export * from './switch-events';

@@ -181,18 +181,31 @@ export class LiveSwitch {
     };
   }
 
-  /** Which of the catalogue's roles the interface has now, read from the switch; null for none. */
-  async roleOnSwitch(
+  /**
+   * One read of the interface: which of the catalogue's roles it has now (null for none) and
+   * the exact commands the minimal change to `needed` would send.
+   */
+  async inspectRole(
     interfaceName: string,
+    needed: PortRole,
     catalogue: readonly PortRole[],
-  ): Promise<string | null> {
+  ): Promise<{ roleOnSwitch: string | null; preview: RolePreview; config: string[] }> {
     this.touch();
     this.mustHoldLine();
-    for (const role of catalogue) {
-      const reading = await this.driver.interfaceConfig(interfaceName, role);
-      if (verifyRole(this.vendor, role, reading.config).verified) return role.id;
-    }
-    return null;
+    const reading = await this.driver.interfaceConfig(interfaceName, needed);
+    const plan = planRoleChange(this.vendor, interfaceName, needed, reading.config);
+    const onSwitch =
+      catalogue.find((role) => verifyRole(this.vendor, role, reading.config).verified) ?? null;
+    return {
+      roleOnSwitch: onSwitch?.id ?? null,
+      preview: {
+        interfaceName,
+        commands: plan.commands,
+        changes: plan.changes,
+        alreadyRight: plan.commands.length === 0,
+      },
+      config: reading.config.lines,
+    };
   }
 
   async applyRole(interfaceName: string, role: PortRole): Promise<PortRoleResult> {
@@ -228,14 +241,20 @@ export class LiveSwitch {
     for (const interfaceName of this.ports.keys()) this.markDirty(interfaceName);
   }
 
-  /** Keys typed by the engineer who holds control; a secret typed at a password prompt is masked. */
-  async type(text: string): Promise<{ secret: boolean }> {
+  /**
+   * Keys typed by the engineer who holds control. Typed at a password prompt they are a
+   * secret; otherwise `recorded` is the text with every known secret masked, for the journal.
+   */
+  async type(text: string): Promise<{ secret: boolean; recorded: string }> {
     this.touch();
     const secret = /password:\s*$/i.test(this.lastScreenText);
     await this.session.exclusive(async () => {
       this.session.send(text, { secret });
     });
-    return { secret };
+    let recorded = text;
+    for (const known of this.options.secrets())
+      if (known.length > 0) recorded = recorded.split(known).join('<secret>');
+    return { secret, recorded: secret ? '<secret>' : recorded };
   }
 
   async close(): Promise<void> {
@@ -277,7 +296,15 @@ export class LiveSwitch {
     if (rest) this.broadcast({ kind: 'console', text: rest });
   }
 
+  /** What the console has shown so far, redacted (the panel's scroll-back), bounded. */
+  consoleText(): string {
+    return this.shown;
+  }
+
+  private shown = '';
+
   private broadcast(update: SwitchUpdate): void {
+    if (update.kind === 'console') this.shown = (this.shown + update.text).slice(-262_144);
     for (const coalescer of this.listeners.values()) coalescer.push(update);
   }
 

@@ -135,7 +135,9 @@ describe('switch service over the demo switch in-process', () => {
     const result = await service.applyRole(CISCO, 'Gi1/0/2', role('voice-pc'));
     expect(result).toMatchObject({ changed: true, verified: true, commands: preview.commands });
     expect(live.switchOf('lon-sw-2f-a').port('Gi1/0/2')!.voiceVlan).toBe(20);
-    expect(await service.roleOnSwitch(CISCO, 'Gi1/0/2', catalogue)).toBe('voice-pc');
+    const inspected = await service.inspectRole(CISCO, 'Gi1/0/2', role('voice-pc'), catalogue);
+    expect(inspected.roleOnSwitch).toBe('voice-pc');
+    expect(inspected.preview.alreadyRight).toBe(true);
 
     const again = await service.applyRole(CISCO, 'Gi1/0/2', role('voice-pc'));
     expect(again).toMatchObject({ changed: false, verified: true, commands: [] });

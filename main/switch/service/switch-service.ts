@@ -87,18 +87,21 @@ export interface SwitchService {
   ports(key: SessionKey): PortFacts[];
   readPorts(key: SessionKey): Promise<PortFacts[]>;
   previewRole(key: SessionKey, interfaceName: string, role: PortRole): Promise<RolePreview>;
-  roleOnSwitch(
+  inspectRole(
     key: SessionKey,
     interfaceName: string,
+    needed: PortRole,
     catalogue: readonly PortRole[],
-  ): Promise<string | null>;
+  ): ReturnType<LiveSwitch['inspectRole']>;
   applyRole(key: SessionKey, interfaceName: string, role: PortRole): Promise<PortRoleResult>;
   subscribe(key: SessionKey, listener: SwitchListener): () => void;
   takeControl(key: SessionKey, who: string): void;
   releaseControl(key: SessionKey): Promise<void>;
-  type(key: SessionKey, text: string): Promise<{ secret: boolean }>;
+  type(key: SessionKey, text: string): Promise<{ secret: boolean; recorded: string }>;
   /** The live, redacted transcript so far (the console panel's scroll-back). */
   transcriptText(key: SessionKey): string;
+  /** What the console showed so far, redacted, as a terminal would show it. */
+  consoleText(key: SessionKey): string;
   disconnect(key: SessionKey): Promise<void>;
   /** Closes every session, saving each transcript (app quit). */
   close(): Promise<void>;
@@ -276,8 +279,8 @@ export function createSwitchService(options: SwitchServiceOptions): SwitchServic
     ports: (key) => entryOf(key).sw.portList(),
     readPorts: (key) => entryOf(key).sw.readPorts(),
     previewRole: (key, interfaceName, role) => entryOf(key).sw.previewRole(interfaceName, role),
-    roleOnSwitch: (key, interfaceName, catalogue) =>
-      entryOf(key).sw.roleOnSwitch(interfaceName, catalogue),
+    inspectRole: (key, interfaceName, needed, catalogue) =>
+      entryOf(key).sw.inspectRole(interfaceName, needed, catalogue),
     applyRole: (key, interfaceName, role) => entryOf(key).sw.applyRole(interfaceName, role),
     subscribe: (key, listener) => entryOf(key).sw.subscribe(listener),
     takeControl: (key, who) => entryOf(key).sw.takeControl(who),
@@ -292,6 +295,7 @@ export function createSwitchService(options: SwitchServiceOptions): SwitchServic
       return sw.type(text);
     },
     transcriptText: (key) => entryOf(key).sw.transcript.toText(),
+    consoleText: (key) => entryOf(key).sw.consoleText(),
     disconnect: (key) => finish(keyOf(key), 'closed'),
     async close() {
       clearInterval(idleTimer);
