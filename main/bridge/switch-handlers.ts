@@ -1,5 +1,6 @@
 import { CodedError } from '../../shared/errors';
 import type { consoleDomain, SwitchOverviewItem, switchDomain } from '../../shared/ipc';
+import { occupierFloorPorts } from '../../shared/platform/floor-ports';
 import { cablingDone, changesAllowed, portRolesDone } from '../../shared/switch/work';
 import type { JobService } from '../jobs';
 import type { SwitchService } from '../switch/service';
@@ -71,11 +72,10 @@ export function createSwitchChannelHandlers(
         pluggedInto: deps.demo ? deps.demo.whereIs(row.handsetId) : null,
       })),
       done: cablingDone(state.snapshot, work),
-      floorPorts: state.snapshot.floorPorts
-        .filter(
-          (p) => p.allocation.kind === 'occupier' && p.allocation.occupierId === state.occupierId,
-        )
-        .map((p) => ({ id: p.id, label: p.label })),
+      floorPorts: occupierFloorPorts(state.snapshot.floorPorts, state.occupierId).map((p) => ({
+        id: p.id,
+        label: p.label,
+      })),
     };
   }
 

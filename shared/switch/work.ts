@@ -1,6 +1,7 @@
 import type { JobEvent } from '../jobs/events';
 import type { CablingObservation, CablingOutcome, IdentityCheck } from '../jobs/switch-events';
 import type { JobSnapshot } from '../jobs/snapshot';
+import { occupierFloorPorts } from '../platform/floor-ports';
 import type { FloorPort, Handset, PortRole } from '../platform/schemas';
 import type { PortFacts, SwitchIdentityView } from './facts';
 
@@ -153,13 +154,8 @@ export function cablingPlan(snapshot: JobSnapshot, work: SwitchWork): PlannedHan
     return { handset, id: null, source: 'none' as const };
   });
   for (const entry of chosen) if (entry.id) taken.add(entry.id);
-  const free = ports
-    .filter(
-      (p) =>
-        p.allocation.kind === 'occupier' &&
-        p.allocation.occupierId === snapshot.occupierId &&
-        !taken.has(p.id),
-    )
+  const free = occupierFloorPorts(ports, snapshot.occupierId)
+    .filter((p) => !taken.has(p.id))
     .sort((a, b) => a.label.localeCompare(b.label));
   return chosen.map((entry) => {
     const model = snapshot.handsetModels.find((m) => m.id === entry.handset.modelId);
