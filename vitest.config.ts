@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Tests spawn the CLI as a user does: from its bundled build, brought up to date first.
+    globalSetup: ['scripts/vitest-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Tests that start servers and PTYs must not fight over two cores.

@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// The `dialtone` command: runs the TypeScript CLI in main/cli through tsx, so it works
-// straight after `npm install`, with no build step.
-import { register } from 'tsx/esm/api';
+// The `dialtone` command: the bundled CLI when it is fresh, else its TypeScript sources
+// through tsx (see cli-loader.mjs).
+import { loadCli } from './cli-loader.mjs';
 
-register();
-const { runCli } = await import('../main/cli/index.ts');
+const runCli = await loadCli();
 process.exitCode = await runCli(process.argv);

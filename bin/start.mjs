@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: `dialtone start` with whatever flags follow `npm start --`.
-import { register } from 'tsx/esm/api';
+import { loadCli } from './cli-loader.mjs';
 
-register();
-const { runCli } = await import('../main/cli/index.ts');
+const runCli = await loadCli();
 process.exitCode = await runCli([
   process.argv[0],
   process.argv[1],

@@ -45,6 +45,10 @@ const steps = [
     args: ['-p', 'tsconfig.shared.json', '--noEmit'],
   },
   { name: 'layers', cmd: bin('tsx'), args: ['scripts/check-layers.ts'] },
+  // Built before the tests: they spawn `dialtone` and `npm start` as a user does, and here
+  // must use the built forms (DIALTONE_CLI_BUILT=required below), never a tsx fallback.
+  { name: 'build (electron-vite)', cmd: bin('electron-vite'), args: ['build'] },
+  { name: 'build CLI (esbuild)', cmd: process.execPath, args: ['scripts/build-cli.mjs'] },
   {
     name: 'unit + integration (vitest)',
     cmd: bin('vitest'),
@@ -55,7 +59,6 @@ const steps = [
       `--outputFile.json=${join(RESULTS, 'vitest.json')}`,
     ],
   },
-  { name: 'build (electron-vite)', cmd: bin('electron-vite'), args: ['build'] },
   {
     name: 'e2e: browser host (Playwright + Chromium)',
     cmd: bin('playwright'),
@@ -86,7 +89,7 @@ for (const step of steps) {
   const result = spawnSync(step.cmd, step.args, {
     cwd: ROOT,
     stdio: 'inherit',
-    env: { ...process.env, ...step.env },
+    env: { ...process.env, DIALTONE_CLI_BUILT: 'required', ...step.env },
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   outcomes.push({ name: step.name, ok: result.status === 0, seconds });

@@ -1,32 +1,61 @@
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../app/version';
 import { EXIT, processIo, reportFailure, type CliIo } from './io';
-import { registerElectronCommand } from './electron';
-import { registerNumbersCommand } from './numbers';
-import { registerPlatformCommand } from './platform';
-import { registerStartCommand } from './start';
-import { registerSwitchCommand } from './switch';
+import { registerLazily, type LazyCommand } from './lazy-commands';
 
-/** Builds the `dialtone` command line; each command group registers itself from its own file. */
-export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+/**
+ * The `dialtone` commands, in help order. Each lives in its own file, loaded only when it
+ * runs, so `dialtone --help` or `numbers classify` never loads ssh2 or the platform
+ * simulator. A new command is one entry here.
+ */
+export const COMMANDS: readonly LazyCommand[] = [
+  {
+    name: 'start',
+    summary: 'start Dialtone: the Electron window if installed, else the browser host on 127.0.0.1',
+    load: async () => (await import('./start')).registerStartCommand,
+  },
+  {
+    name: 'platform',
+    summary: 'the simulated platform: serve it, print its OpenAPI document',
+    load: async () => (await import('./platform')).registerPlatformCommand,
+  },
+  {
+    name: 'numbers',
+    summary: 'phone numbers: allocation plans, classification, checks of a site snapshot',
+    load: async () => (await import('./numbers')).registerNumbersCommand,
+  },
+  {
+    name: 'switch',
+    summary: 'switch console tools: parse show output, simulate switches, apply port roles',
+    load: async () => (await import('./switch')).registerSwitchCommand,
+  },
+  {
+    name: 'electron',
+    summary: 'the Electron binary the desktop app and `npm run dist` need',
+    load: async () => (await import('./electron')).registerElectronCommand,
+  },
+];
+
+/** Builds the `dialtone` command line for these arguments (argv without node and script). */
+export async function buildProgram(
+  args: readonly string[],
+  io: CliIo,
+  setExit: (code: number) => void,
+): Promise<Command> {
   const program = new Command('dialtone')
     .description('Dialtone: voice service installs — the app, its simulators and support tools')
     .version(APP_VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) })
     .showHelpAfterError('(run with --help for usage)');
-  registerStartCommand(program, io, setExit);
-  registerPlatformCommand(program, io, setExit);
-  registerNumbersCommand(program, io, setExit);
-  registerSwitchCommand(program, io, setExit);
-  registerElectronCommand(program, io, setExit);
+  await registerLazily(program, COMMANDS, args, io, setExit);
   return program;
 }
 
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const program = buildProgram(io, (code) => (exitCode = code));
   try {
+    const program = await buildProgram(argv.slice(2), io, (code) => (exitCode = code));
     await program.parseAsync(argv);
     return exitCode;
   } catch (error) {

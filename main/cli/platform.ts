@@ -4,7 +4,6 @@ import { buildOpenApiDocument } from '../../shared/platform/openapi';
 import type { z } from 'zod';
 import { FaultSettings } from '../sim/platform/faults';
 import { RateLimitSettings } from '../sim/platform/rate-limit';
-import { startPlatformSimulator } from '../sim/platform/server';
 import { loadDemoWorld, loadWorldFile } from '../sim/world/load';
 import { EXIT, UsageError, type CliIo } from './io';
 
@@ -104,6 +103,8 @@ export function registerPlatformCommand(
         options.rateLimit,
       );
       const world = options.seed === 'demo' ? loadDemoWorld() : await loadWorldFile(options.seed);
+      // Loaded here, not at the top: `platform openapi` never needs the HTTP server.
+      const { startPlatformSimulator } = await import('../sim/platform/server');
       const simulator = await startPlatformSimulator({
         world,
         ...(port === undefined ? {} : { port }),
