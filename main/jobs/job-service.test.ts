@@ -60,7 +60,10 @@ describe('job service', () => {
     const [listing] = await again.list();
     expect(listing?.header).toEqual(header);
     const state = listing!.state!;
-    expect(state.checklist[0]).toMatchObject({ id: 'cabling', done: true, note: 'ok' });
+    expect(state.checklist.find((s) => s.id === 'cabling')).toMatchObject({
+      done: true,
+      note: 'ok',
+    });
     expect(state.outbox).toHaveLength(1);
     expect(state.outbox[0]?.entry).toMatchObject({ entryId: 'a2', baseVersion: 1 });
     expect(deriveSyncStatus(state, { online: true, progress: null }).label).toBe('queued');

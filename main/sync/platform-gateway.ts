@@ -28,8 +28,8 @@ export function createPlatformGateway(client: PlatformClient): MutationGateway {
           );
           return { version: data.voiceService.version };
         }
-        case 'allocateNumbers':
-          await client.call(
+        case 'allocateNumbers': {
+          const { data } = await client.call(
             'allocateNumbers',
             {
               params: { siteId: mutation.siteId, occupierId: mutation.occupierId },
@@ -37,8 +37,38 @@ export function createPlatformGateway(client: PlatformClient): MutationGateway {
             },
             options,
           );
+          // The numbers are known only now; each activation gets a key derived from the
+          // entry's, so a retry (which replays the allocation) activates each one once.
+          if (mutation.activate)
+            for (const number of data.numbers)
+              await client.call(
+                'activateNumber',
+                { params: { siteId: mutation.siteId, e164: number.e164 }, ...noBody },
+                { idempotencyKey: `${idempotencyKey}:activate:${number.e164}` },
+              );
           return { version: null };
+        }
+        case 'placeTestCall':
+          await client.call(
+            'placeTestCall',
+            {
+              params: { siteId: mutation.siteId, e164: mutation.e164 },
+              body: { reference: mutation.reference },
+            },
+            options,
+          );
+          return { version: null };
+        case 'putInstallationRecord': {
+          const { siteId, occupierId, jobId, record } = mutation;
+          const { data } = await client.call(
+            'putInstallationRecord',
+            { params: { siteId, occupierId, jobId }, body: record },
+            { idempotencyKey },
+          );
+          return { version: data.version };
+        }
         case 'activateNumber':
+        case 'deactivateNumber':
         case 'releaseNumber':
         case 'nominateMainNumber': {
           const { data } = await client.call(
@@ -66,6 +96,7 @@ export function createPlatformGateway(client: PlatformClient): MutationGateway {
           return { value: { roleId: port.roleId }, version: port.version };
         }
         case 'activateNumber':
+        case 'deactivateNumber':
         case 'releaseNumber':
         case 'nominateMainNumber': {
           const number = await client.getNumber(mutation.siteId, mutation.e164);

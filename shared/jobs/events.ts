@@ -3,6 +3,7 @@ import { ChecklistStepId } from './checklist';
 import { PlatformMutation } from './mutations';
 import { JobSnapshot } from './snapshot';
 import { switchEventBodies } from './switch-events';
+import { installationEventBodies } from './installation-events';
 
 /**
  * The journal's event types. A job's whole state is a fold of these (see fold.ts);
@@ -81,6 +82,7 @@ export const JobEventBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('SnapshotRefreshed'), payload: z.object({ snapshot: JobSnapshot }) }),
   z.object({ type: z.literal('JobArchived'), payload: z.object({}) }),
   ...switchEventBodies,
+  ...installationEventBodies,
 ]);
 export type JobEventBody = z.infer<typeof JobEventBody>;
 export type JobEventType = JobEventBody['type'];

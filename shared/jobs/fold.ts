@@ -1,6 +1,7 @@
 import { CHECKLIST_STEPS } from './checklist';
 import type { JobEvent, OutboxEntry } from './events';
 import { resourceKeyOf } from './mutations';
+import { emptyInstallation, foldInstallation } from './installation-state';
 import type { JobSnapshot } from './snapshot';
 import type { JobState, LocalFloorPort, OutboxItem } from './state';
 
@@ -46,11 +47,14 @@ export function createJobFold(created: JobEvent): JobFold {
     lastSyncAt: null,
     eventCount: 1,
     versionChain: {},
+    installation: emptyInstallation(),
   };
   const indexOf = new Map<string, number>();
   // Kept as maps while folding (a long sync adds thousands); a record only in `current()`.
   const chains = new Map<string, Map<number, number>>();
   let cached: JobState | null = null;
+  // Entries applied since the snapshot was last taken: their effect is not in it yet.
+  let appliedSince: string[] = [];
 
   const update = (entryId: string, change: (item: OutboxItem) => OutboxItem | null) => {
     const at = indexOf.get(entryId);
@@ -67,6 +71,7 @@ export function createJobFold(created: JobEvent): JobFold {
   function apply(event: JobEvent): void {
     cached = null;
     s.eventCount += 1;
+    s.installation = foldInstallation(s.installation, event);
     switch (event.type) {
       case 'JobCreated':
         return; // only the first one counts
@@ -90,6 +95,7 @@ export function createJobFold(created: JobEvent): JobFold {
             chain.set(sentIfMatch, resultVersion);
             chains.set(key, chain);
           }
+          appliedSince.push(entryId);
           return { ...item, status: 'applied', resultVersion, problem: null };
         });
       }
@@ -135,10 +141,13 @@ export function createJobFold(created: JobEvent): JobFold {
       case 'SnapshotRefreshed':
         s.snapshot = event.payload.snapshot;
         s.lastSyncAt = event.time;
+        appliedSince = [];
         return;
       case 'JobArchived':
         s.archived = true;
         return;
+      default:
+        return; // the guided job's events: folded by foldInstallation above
     }
   }
 
@@ -154,6 +163,7 @@ export function createJobFold(created: JobEvent): JobFold {
           ]),
         ),
         outbox: [...s.outbox],
+        installation: { ...s.installation, appliedSinceSnapshot: [...appliedSince] },
         floorPorts: localFloorPorts(s.snapshot, s.outbox),
       };
       return cached;

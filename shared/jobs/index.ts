@@ -8,3 +8,8 @@ export * from './sync-status';
 export * from './views';
 export * from './occupier-ports';
 export * from './switch-events';
+export * from './installation-events';
+export * from './installation-state';
+export * from './predicted-snapshot';
+export * from './steps';
+export * from './installation-record';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InstallationRecordBody } from '../platform/installation';
 
 const Id = z.string().min(1).max(100);
 const E164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 number such as +442079460123');
@@ -17,11 +18,30 @@ export const PlatformMutation = z.discriminatedUnion('kind', [
     siteId: Id,
     occupierId: Id,
     count: z.number().int().positive(),
+    /** Activate each number once allocated (the platform picks them, so they are not known before). */
+    activate: z.boolean().optional(),
   }),
   z.object({ kind: z.literal('activateNumber'), siteId: Id, occupierId: Id, e164: E164 }),
+  z.object({ kind: z.literal('deactivateNumber'), siteId: Id, occupierId: Id, e164: E164 }),
   z.object({ kind: z.literal('releaseNumber'), siteId: Id, occupierId: Id, e164: E164 }),
   z.object({ kind: z.literal('nominateMainNumber'), siteId: Id, occupierId: Id, e164: E164 }),
   z.object({ kind: z.literal('remoteLogin'), occupierId: Id, handsetId: Id, e164: E164 }),
+  /** The ring test: the platform calls the number; `reference` (the attempt id) finds the call. */
+  z.object({
+    kind: z.literal('placeTestCall'),
+    siteId: Id,
+    occupierId: Id,
+    e164: E164,
+    reference: Id,
+  }),
+  /** The job's installation record as it stands (the whole record; a later one replaces it). */
+  z.object({
+    kind: z.literal('putInstallationRecord'),
+    siteId: Id,
+    occupierId: Id,
+    jobId: Id,
+    record: InstallationRecordBody,
+  }),
 ]);
 export type PlatformMutation = z.infer<typeof PlatformMutation>;
 export type MutationKind = PlatformMutation['kind'];
@@ -35,6 +55,8 @@ export function resourceKeyOf(mutation: PlatformMutation): string {
   switch (mutation.kind) {
     case 'setFloorPortRole':
       return `floorPort:${mutation.floorPortId}`;
+    case 'putInstallationRecord':
+      return `installation:${mutation.jobId}`;
     default:
       return `occupier:${mutation.occupierId}`;
   }
@@ -53,9 +75,17 @@ export function describeMutation(mutation: PlatformMutation): string {
     case 'addVoiceService':
       return `Add a voice service of ${mutation.quantity} for ${mutation.occupierId}`;
     case 'allocateNumbers':
-      return `Allocate ${mutation.count} numbers to ${mutation.occupierId}`;
+      return `Allocate ${mutation.count === 1 ? '1 number' : `${mutation.count} numbers`} to ${mutation.occupierId}${mutation.activate ? ' and activate' : ''}`;
     case 'activateNumber':
       return `Activate ${mutation.e164}`;
+    case 'deactivateNumber':
+      return `Deactivate ${mutation.e164}`;
+    case 'placeTestCall':
+      return `Ring ${mutation.e164} (test call)`;
+    case 'putInstallationRecord':
+      return mutation.record.signOff
+        ? `Send the signed-off installation record`
+        : `Send the installation record`;
     case 'releaseNumber':
       return `Release ${mutation.e164}`;
     case 'nominateMainNumber':

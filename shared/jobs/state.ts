@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ChecklistStepId } from './checklist';
 import { OutboxEntry, PlatformValue } from './events';
+import { InstallationState } from './installation-state';
 import { JobSnapshot } from './snapshot';
 
 /** The shape of a folded job, as the fold returns it and the bridge carries it. */
@@ -60,5 +61,7 @@ export const JobState = z.object({
   eventCount: z.number().int().nonnegative(),
   /** Per resource: versions our own applied changes moved it from → to (for If-Match). */
   versionChain: z.record(z.string(), z.record(z.string(), z.number().int())),
+  /** The guided job: fixes, handsets, registrations, ring tests, exceptions, sign-off. */
+  installation: InstallationState,
 });
 export type JobState = z.infer<typeof JobState>;

@@ -1,0 +1,305 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkNumbers } from '../../numbers/check';
+import shoreditch from '../../numbers/fixtures/shoreditch-snapshot.json';
+import { SiteSnapshot } from '../../platform/snapshot';
+import type { TestCall } from '../../platform/installation';
+import type { JobEvent, JobEventBody } from '../events';
+import { foldJob } from '../fold';
+import { installationRecordOf } from '../installation-record';
+import { canSignOff, jobStepStatuses, type StepStatus } from './index';
+
+const base = SiteSnapshot.parse(shoreditch);
+const snapshotFor = (occupierId: string) => ({ ...base, occupierId });
+
+function journal(occupierId: string, bodies: JobEventBody[]): JobEvent[] {
+  const all: JobEventBody[] = [
+    {
+      type: 'JobCreated',
+      payload: {
+        jobId: 'job-1',
+        siteId: base.site.id,
+        occupierId,
+        snapshot: snapshotFor(occupierId),
+      },
+    },
+    ...bodies,
+  ];
+  return all.map((body, i) => ({
+    seq: i + 1,
+    id: `ev-${i + 1}`,
+    // After the snapshot was taken, one second apart.
+    time: new Date(Date.parse(base.takenAt) + (i + 1) * 1000).toISOString(),
+    actor: 'engineer',
+    ...body,
+  }));
+}
+
+const statusesOf = (occupierId: string, bodies: JobEventBody[]) =>
+  jobStepStatuses(foldJob(journal(occupierId, bodies)));
+const step = (statuses: StepStatus[], id: string) => statuses.find((s) => s.id === id)!;
+
+const queued = (
+  entryId: string,
+  mutation: Extract<JobEventBody, { type: 'MutationQueued' }>['payload']['entry']['mutation'],
+): JobEventBody => ({
+  type: 'MutationQueued',
+  payload: {
+    entry: { entryId, idempotencyKey: `key-${entryId}-0000000000`, mutation, baseVersion: null },
+  },
+});
+const applied = (entryId: string): JobEventBody => ({
+  type: 'MutationApplied',
+  payload: { entryId, sentIfMatch: null, resultVersion: null },
+});
+
+describe('checklist step statuses from facts', () => {
+  it('Orchard: the Numbers step lists the same sign-off errors the CLI check finds (handset ones go to Handset login)', () => {
+    const statuses = statusesOf('occ-orchard', []);
+    const cli = checkNumbers(snapshotFor('occ-orchard'), 'occ-orchard', {
+      stage: 'signoff',
+    }).filter((f) => f.severity === 'error');
+    const numbers = step(statuses, 'numbers');
+    expect(numbers.state).toBe('needsAttention');
+    expect(numbers.items.map((i) => i.id)).toEqual(
+      cli.filter((f) => !f.id.startsWith('handset.')).map((f) => `numbers:${f.id}`),
+    );
+    const login = step(statuses, 'handsetLogin');
+    expect(login.items.map((i) => i.id).sort()).toEqual(
+      cli
+        .filter((f) => f.id.startsWith('handset.missing'))
+        .map((f) => `handsetLogin:${f.numbers[0]}`)
+        .sort(),
+    );
+    expect(step(statuses, 'signOff').state).toBe('blocked');
+    expect(canSignOff(statuses)).toBe(false);
+  });
+
+  it('a queued fix shows its effect at once and its finding waits for the platform', () => {
+    const statuses = statusesOf('occ-orchard', [
+      queued('fix-1', {
+        kind: 'activateNumber',
+        siteId: base.site.id,
+        occupierId: 'occ-orchard',
+        e164: '+442079460064',
+      }),
+      {
+        type: 'FindingFixQueued',
+        payload: {
+          findingId: 'activation.short',
+          fix: { kind: 'activate', numbers: ['+442079460064'] },
+          entryIds: ['fix-1'],
+        },
+      },
+      queued('fix-2', {
+        kind: 'allocateNumbers',
+        siteId: base.site.id,
+        occupierId: 'occ-orchard',
+        count: 1,
+        activate: true,
+      }),
+      {
+        type: 'FindingFixQueued',
+        payload: {
+          findingId: 'activation.allocate',
+          fix: { kind: 'allocate', count: 1, activate: true },
+          entryIds: ['fix-2'],
+        },
+      },
+    ]);
+    const numbers = step(statuses, 'numbers');
+    // +442079460064 is predicted active: one service number more to log in.
+    expect(step(statuses, 'handsetLogin').items.map((i) => i.id)).toContain(
+      'handsetLogin:+442079460064',
+    );
+    expect(numbers.items.every((i) => i.state === 'waiting')).toBe(true);
+    expect(numbers.state).toBe('queued');
+    expect(numbers.summary).toContain('1 number to be allocated');
+  });
+
+  it('Northwind: registered handsets make Handset login done; the ring test names the wrong handset', () => {
+    const before = statusesOf('occ-northwind', []);
+    expect(step(before, 'handsetLogin').state).toBe('done');
+    expect(step(before, 'ringTest').items).toHaveLength(4);
+
+    const testCall: TestCall = {
+      id: 'tc-1',
+      siteId: base.site.id,
+      e164: '+442079460073',
+      reference: 'ring-1',
+      placedAt: '2026-05-04T09:31:00.000Z',
+      outcome: 'rang',
+      rang: [
+        {
+          handsetId: 'hs-other',
+          mac: '00:1b:54:3f:0b:01',
+          modelId: 'cisco-cp-7841',
+          floorPortId: 'lon-shoreditch-3F-011',
+          floorPortLabel: '3F-011',
+        },
+      ],
+      detail: 'Rang handset 00:1b:54:3f:0b:01 at floor port 3F-011.',
+    };
+    const ring: JobEventBody[] = [
+      queued('ring-1', {
+        kind: 'placeTestCall',
+        siteId: base.site.id,
+        occupierId: 'occ-northwind',
+        e164: '+442079460073',
+        reference: 'ring-1',
+      }),
+      {
+        type: 'TestCallRequested',
+        payload: {
+          attemptId: 'ring-1',
+          e164: '+442079460073',
+          entryId: 'ring-1',
+          expectedHandsetId: 'hs-nw-3',
+          expectedFloorPortId: 'lon-shoreditch-3F-009',
+        },
+      },
+    ];
+    const waiting = step(statusesOf('occ-northwind', ring), 'ringTest');
+    expect(waiting.items.find((i) => i.id === 'ringTest:+442079460073')?.state).toBe('waiting');
+
+    const wrong = step(
+      statusesOf('occ-northwind', [
+        ...ring,
+        applied('ring-1'),
+        { type: 'TestCallPlaced', payload: { attemptId: 'ring-1', testCall } },
+        {
+          type: 'RingTestConfirmed',
+          payload: {
+            attemptId: 'ring-1',
+            rang: 'anotherDesk',
+            rangFloorPortId: 'lon-shoreditch-3F-011',
+          },
+        },
+      ]),
+      'ringTest',
+    );
+    const item = wrong.items.find((i) => i.id === 'ringTest:+442079460073')!;
+    expect(item.state).toBe('open');
+    expect(item.message).toContain('logged in to the wrong handset');
+    expect(item.message).toContain('3F-011');
+  });
+
+  it('an exception with a reason turns an open item into "excepted", and the record carries it', () => {
+    const bodies: JobEventBody[] = [
+      {
+        type: 'ExceptionRecorded',
+        payload: {
+          itemId: 'numbers:activation.short',
+          stepId: 'numbers',
+          finding: 'x',
+          reason: 'portingPending',
+          text: '',
+        },
+      },
+    ];
+    const job = foldJob(journal('occ-orchard', bodies));
+    const statuses = jobStepStatuses(job);
+    const item = step(statuses, 'numbers').items.find((i) => i.id === 'numbers:activation.short')!;
+    expect(item).toMatchObject({ state: 'excepted', exception: { reason: 'portingPending' } });
+    const record = installationRecordOf(job, statuses);
+    expect(record.exceptions).toEqual([
+      expect.objectContaining({
+        itemId: 'numbers:activation.short',
+        reason: 'portingPending',
+        by: 'engineer',
+      }),
+    ]);
+  });
+});
+
+describe('step status properties', () => {
+  const orchard = '+442079460061';
+  const anyEvent = fc.oneof(
+    fc.record({
+      type: fc.constant('ChecklistStepMarked' as const),
+      payload: fc.record({
+        stepId: fc.constantFrom(
+          'numbers',
+          'cabling',
+          'portRole',
+          'handsetLogin',
+          'ringTest',
+          'signOff' as const,
+        ),
+        done: fc.boolean(),
+        note: fc.constant(''),
+      }),
+    }),
+    fc.constant<JobEventBody>({
+      type: 'HandsetAssigned',
+      payload: {
+        e164: orchard,
+        handsetId: 'hs-bw-1',
+        mac: '80:5e:c0:2f:01:01',
+        modelId: 'yealink-t54w',
+      },
+    }),
+    fc.constant<JobEventBody>({
+      type: 'HandsetLoginRequested',
+      payload: { e164: orchard, handsetId: 'hs-bw-1', method: 'keypad', entryId: null },
+    }),
+    fc.constant<JobEventBody>({
+      type: 'HandsetRegistrationSeen',
+      payload: {
+        handsetId: 'hs-bw-1',
+        e164: orchard,
+        registration: 'registered',
+        linkUp: true,
+        floorPortId: null,
+      },
+    }),
+    fc.constant<JobEventBody>({
+      type: 'ExceptionRecorded',
+      payload: {
+        itemId: 'numbers:activation.short',
+        stepId: 'numbers',
+        finding: '',
+        reason: 'other',
+        text: 'x',
+      },
+    }),
+    fc.constant<JobEventBody>({
+      type: 'ExceptionWithdrawn',
+      payload: { itemId: 'numbers:activation.short' },
+    }),
+  );
+
+  it('ticking a step never changes any status (statuses come from facts only)', () => {
+    fc.assert(
+      fc.property(fc.array(anyEvent, { maxLength: 12 }), (bodies) => {
+        // The same journal with every tick replaced by an event no status reads (times stay put).
+        const facts = bodies.map((b): JobEventBody =>
+          b.type === 'ChecklistStepMarked'
+            ? { type: 'ReportProduced', payload: { format: 'html' } }
+            : b,
+        );
+        expect(statusesOf('occ-orchard', bodies)).toEqual(statusesOf('occ-orchard', facts));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a step is done exactly when nothing is left, and sign-off stays blocked while any step has open items', () => {
+    fc.assert(
+      fc.property(fc.array(anyEvent, { maxLength: 12 }), (bodies) => {
+        const statuses = statusesOf('occ-orchard', bodies);
+        for (const s of statuses) {
+          expect(s.state === 'done').toBe(s.items.length === 0);
+          if (s.items.some((i) => i.state === 'open'))
+            expect(s.state).toBe(s.id === 'signOff' ? s.state : 'needsAttention');
+        }
+        expect(canSignOff(statuses)).toBe(
+          statuses
+            .filter((s) => s.id !== 'signOff')
+            .every((s) => s.items.every((i) => i.state === 'excepted')),
+        );
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

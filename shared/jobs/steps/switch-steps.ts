@@ -1,0 +1,123 @@
+import { count } from '../../numbers/wording';
+import { floorPortLabel, handsetName, type StepContext } from './context';
+import type { StepItem } from './step-status';
+
+/**
+ * Cabling and Port roles until the switch service feeds read-backs (switch-part2 replaces
+ * these with ones from the live switch): derived from what the platform knows and any
+ * read-backs already in the facts.
+ */
+
+function handsetPorts(ctx: StepContext) {
+  return ctx.lines
+    .filter((line) => line.handset !== null)
+    .map((line) => ({ line, floorPortId: line.handset!.floorPortId }));
+}
+
+export function cablingItems(ctx: StepContext): StepItem[] {
+  const lines = handsetPorts(ctx);
+  if (lines.length === 0)
+    return [
+      ctx.item('cabling:none', 'No handset is chosen yet: choose them in Handset login.', 'open'),
+    ];
+  const readBacks = new Map((ctx.facts.readBacks ?? []).map((r) => [r.floorPortId, r]));
+  const items: StepItem[] = [];
+  for (const { line, floorPortId } of lines) {
+    const name = handsetName(line.handset!, line.model);
+    const id = `cabling:${line.handset!.id}`;
+    if (floorPortId === null) {
+      items.push(
+        ctx.item(
+          id,
+          `${name} (for ${line.number.e164}) is on no floor port: cable it to one of the occupier's floor ports.`,
+          'open',
+        ),
+      );
+      continue;
+    }
+    const port = floorPortLabel(ctx.state, floorPortId);
+    const readBack = readBacks.get(floorPortId);
+    const registration = ctx.state.installation.registrations[line.handset!.id];
+    const linkUp = readBack?.linkUp ?? registration?.linkUp ?? null;
+    if (linkUp === false)
+      items.push(
+        ctx.item(id, `Floor port ${port} has no link: is ${name} cabled and powered?`, 'open'),
+      );
+    else if (readBack?.neighbourMac && readBack.neighbourMac !== line.handset!.mac)
+      items.push(
+        ctx.item(
+          id,
+          `Floor port ${port} sees ${readBack.neighbourMac}, not ${name}: a different device is on it.`,
+          'open',
+        ),
+      );
+  }
+  return items;
+}
+
+export function cablingSummary(ctx: StepContext): string {
+  return `${count(handsetPorts(ctx).length, 'handset', 'handsets')} to cable.`;
+}
+
+export function portRoleItems(ctx: StepContext): StepItem[] {
+  const ports = [
+    ...new Set(
+      handsetPorts(ctx)
+        .map((p) => p.floorPortId)
+        .filter((id) => id !== null),
+    ),
+  ];
+  if (ports.length === 0)
+    return [ctx.item('portRole:none', 'No handset is on a floor port yet (Cabling).', 'open')];
+  const catalogue = ctx.state.snapshot.site.roleCatalogue;
+  const readBacks = new Map((ctx.facts.readBacks ?? []).map((r) => [r.floorPortId, r]));
+  const items: StepItem[] = [];
+  for (const floorPortId of ports) {
+    const local = ctx.state.floorPorts.find((p) => p.id === floorPortId);
+    const label = floorPortLabel(ctx.state, floorPortId);
+    const role = catalogue.find((r) => r.id === local?.roleId);
+    const id = `portRole:${floorPortId}`;
+    if (local?.conflict)
+      items.push(
+        ctx.item(
+          id,
+          `The role of ${label} changed on the platform while yours waited: resolve the conflict.`,
+          'open',
+        ),
+      );
+    else if (!role)
+      items.push(
+        ctx.item(id, `${label} has no role: give it a voice role (e.g. Voice + PC).`, 'open'),
+      );
+    else if (role.voiceVlan === null || role.shutdown)
+      items.push(
+        ctx.item(
+          id,
+          `${label} is ${role.name}, which carries no voice: give it a voice role.`,
+          'open',
+        ),
+      );
+    else if (local?.pending)
+      items.push(
+        ctx.item(id, `${label} → ${role.name} waits to sync with the platform.`, 'waiting'),
+      );
+    else if (readBacks.get(floorPortId)?.roleMatches === false)
+      items.push(
+        ctx.item(
+          id,
+          `The switch's configuration of ${label} does not match ${role.name}: apply it.`,
+          'open',
+        ),
+      );
+  }
+  return items;
+}
+
+export function portRoleSummary(ctx: StepContext): string {
+  const ports = new Set(
+    handsetPorts(ctx)
+      .map((p) => p.floorPortId)
+      .filter((id) => id !== null),
+  );
+  return `${count(ports.size, 'floor port', 'floor ports')} with a handset.`;
+}
