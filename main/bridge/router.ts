@@ -5,14 +5,22 @@ import {
   channels,
   events,
   isChannelName,
+  scopedEvents,
   type BridgeDomain,
   type BridgeReply,
   type ChannelSpec,
   type Channels,
   type EventName,
   type EventPayloadOf,
+  type ScopedEvents,
   type RequestOf,
 } from '../../shared/ipc';
+import {
+  createScopedEventHub,
+  type Schedule,
+  type ScopedEventTable,
+  type ScopedSubscribeResult,
+} from './scoped-events';
 
 /** A handler for each channel of a table: request as the contract parses it, answer as it checks it. */
 export type HandlersFor<Cs extends Record<string, ChannelSpec>> = {
@@ -27,17 +35,42 @@ export type ChannelHandlers = HandlersFor<Channels>;
 
 export type EventListener = (event: EventName, payload: unknown) => void;
 
-export interface Router {
+export interface Router<S extends ScopedEventTable = ScopedEvents> {
   /** Validates, runs and answers one request. Never throws. */
   dispatch(channel: unknown, request: unknown): Promise<BridgeReply>;
   /** Pushes an event to every connected renderer, after checking it against the contract. */
   emit<E extends EventName>(event: E, payload: EventPayloadOf<E>): void;
+  /** Broadcast events, for a host to pass on to every window or socket. */
   subscribe(listener: EventListener): () => void;
+  /**
+   * Pushes a scoped event to the subscriptions of exactly `scope` (coalesced when the contract
+   * says so), after checking it against the contract. Nobody subscribed: nothing is sent.
+   */
+  emitScoped<E extends keyof S & string>(
+    event: E,
+    scope: z.input<S[E]['scope']>,
+    payload: z.output<S[E]['payload']>,
+  ): void;
+  /** One subscription of one window or socket (hosts keep them per peer: ./peer-subscriptions). */
+  subscribeScoped(
+    event: unknown,
+    scope: unknown,
+    deliver: (payload: unknown) => void,
+  ): ScopedSubscribeResult;
+  /** How many subscriptions an emit of this scope would reach. */
+  scopedSubscriberCount<E extends keyof S & string>(
+    event: E,
+    scope: z.input<S[E]['scope']>,
+  ): number;
 }
 
-export interface RouterOptions {
+export interface RouterOptions<S extends ScopedEventTable = ScopedEvents> {
   /** Called for failures that are bugs rather than bad input (a handler threw a non-coded error). */
   onInternalError?: (channel: string, error: unknown) => void;
+  /** The scoped events served (default: the contract's); tests pass their own. */
+  scopedEvents?: S;
+  /** Timer used to coalesce stream events (default: setTimeout). */
+  schedule?: Schedule;
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -48,8 +81,12 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-export function createRouter(handlers: ChannelHandlers, options: RouterOptions = {}): Router {
+export function createRouter<S extends ScopedEventTable = ScopedEvents>(
+  handlers: ChannelHandlers,
+  options: RouterOptions<S> = {},
+): Router<S> {
   const listeners = new Set<EventListener>();
+  const scoped = createScopedEventHub(options.scopedEvents ?? scopedEvents, options.schedule);
 
   async function dispatch(channel: unknown, request: unknown): Promise<BridgeReply> {
     if (!isChannelName(channel)) {
@@ -112,6 +149,11 @@ export function createRouter(handlers: ChannelHandlers, options: RouterOptions =
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    emitScoped(event, scope, payload) {
+      scoped.emit(event, scope, payload);
+    },
+    subscribeScoped: scoped.subscribe,
+    scopedSubscriberCount: scoped.subscriberCount,
   };
 }
 

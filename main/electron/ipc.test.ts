@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { channelNames } from '../../shared/ipc';
+import { EventEmitter } from 'node:events';
+import { BRIDGE_IPC, channelNames } from '../../shared/ipc';
+import { probeScopedEvents } from '../../shared/ipc/test-support/probe-domain';
 import { createRouter, type ChannelHandlers } from '../bridge/router';
 import { registerBridgeIpc } from './ipc';
 
@@ -33,7 +35,7 @@ const handlers = {
 } as unknown as ChannelHandlers;
 
 describe('Electron IPC registration', () => {
-  it('registers exactly the contract channels', () => {
+  it("registers exactly the contract channels, and the bridge's own subscribe/unsubscribe", () => {
     const fake = fakeIpcMain();
     registerBridgeIpc({
       ipcMain: fake.ipcMain as never,
@@ -41,7 +43,9 @@ describe('Electron IPC registration', () => {
       rendererUrl: RENDERER,
       targets: () => [],
     });
-    expect([...fake.handlers.keys()].sort()).toEqual([...channelNames].sort());
+    expect([...fake.handlers.keys()].sort()).toEqual(
+      [...channelNames, BRIDGE_IPC.subscribe, BRIDGE_IPC.unsubscribe].sort(),
+    );
   });
 
   it("answers the app's own frame and refuses any other sender", async () => {
@@ -104,4 +108,73 @@ describe('Electron IPC registration', () => {
     dispose();
     expect(fake.handlers.size).toBe(0);
   });
+
+  it('sends a scoped event only to the window that subscribed, until it reloads or is destroyed', async () => {
+    const fake = fakeIpcMain();
+    const router = createRouter(handlers, { scopedEvents: probeScopedEvents });
+    const subscribed = fakeWindow();
+    const bystander = fakeWindow();
+    registerBridgeIpc({
+      ipcMain: fake.ipcMain as never,
+      router,
+      rendererUrl: RENDERER,
+      targets: () => [subscribed, bystander] as never,
+    });
+    const subscribe = fake.handlers.get(BRIDGE_IPC.subscribe)!;
+    const scope = { switchId: 'sw1', port: 'Gi1/0/7' };
+    const request = { subscriptionId: 3, event: 'probe:link', scope };
+    expect(await subscribe(subscribed.invokeEvent(), request)).toEqual({
+      ok: true,
+      response: { subscriptionId: 3 },
+    });
+
+    router.emitScoped('probe:link', scope, { up: true });
+    expect(subscribed.send).toHaveBeenCalledWith(BRIDGE_IPC.scoped, 3, { up: true });
+    expect(bystander.send).not.toHaveBeenCalled();
+
+    // A reload (a new page in the same window) starts with no subscriptions.
+    subscribed.emit('did-navigate');
+    router.emitScoped('probe:link', scope, { up: false });
+    expect(subscribed.send).toHaveBeenCalledTimes(1);
+    expect(router.scopedSubscriberCount('probe:link', scope)).toBe(0);
+
+    await subscribe(subscribed.invokeEvent(), { ...request, subscriptionId: 4 });
+    expect(router.scopedSubscriberCount('probe:link', scope)).toBe(1);
+    subscribed.emit('destroyed');
+    expect(router.scopedSubscriberCount('probe:link', scope)).toBe(0);
+  });
+
+  it('refuses a subscription from a foreign frame and ends one on unsubscribe', async () => {
+    const fake = fakeIpcMain();
+    const router = createRouter(handlers, { scopedEvents: probeScopedEvents });
+    registerBridgeIpc({
+      ipcMain: fake.ipcMain as never,
+      router,
+      rendererUrl: RENDERER,
+      targets: () => [],
+    });
+    const window = fakeWindow();
+    const scope = { sessionId: 's1' };
+    const request = { subscriptionId: 1, event: 'probe:output', scope };
+    const subscribe = fake.handlers.get(BRIDGE_IPC.subscribe)!;
+    expect(
+      await subscribe({ sender: window, senderFrame: { url: 'https://evil.example/' } }, request),
+    ).toMatchObject({ ok: false, error: { code: 'BRIDGE_UNTRUSTED_SENDER' } });
+    expect(router.scopedSubscriberCount('probe:output', scope)).toBe(0);
+    await subscribe(window.invokeEvent(), request);
+    expect(router.scopedSubscriberCount('probe:output', scope)).toBe(1);
+    await fake.handlers.get(BRIDGE_IPC.unsubscribe)!(window.invokeEvent(), { subscriptionId: 1 });
+    expect(router.scopedSubscriberCount('probe:output', scope)).toBe(0);
+  });
 });
+
+/** A WebContents as far as the bridge uses one: events, a URL, send. */
+function fakeWindow() {
+  const window = Object.assign(new EventEmitter(), {
+    isDestroyed: () => false,
+    getURL: () => RENDERER,
+    send: vi.fn(),
+    invokeEvent: () => ({ sender: window, senderFrame: { url: RENDERER } }),
+  });
+  return window;
+}

@@ -3,10 +3,16 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import type { ServerFrame } from '../../shared/ipc';
 import { createAppServices, type AppServices } from '../app/services';
 import { startBrowserHost, type BrowserHost } from './server';
+import {
+  call,
+  openSocket as openHostSocket,
+  opened,
+  socketWithToken,
+} from './test-support/bridge-socket';
 
 let services: AppServices;
 let host: BrowserHost;
@@ -52,32 +58,7 @@ function get(path: string, headers: Record<string, string> = {}) {
 }
 
 function openSocket(headers: Record<string, string>) {
-  return new WebSocket(`ws://127.0.0.1:${host.port}/bridge`, { headers });
-}
-
-function socketWithToken() {
-  return openSocket({ cookie: `dialtone_session_${host.port}=${host.token}`, origin: host.url });
-}
-
-function call(ws: WebSocket, id: number, channel: string, request: unknown) {
-  return new Promise<ServerFrame>((resolve) => {
-    const onMessage = (data: WebSocket.RawData) => {
-      const frame = JSON.parse(data.toString()) as ServerFrame;
-      if (frame.type === 'reply' && frame.id === id) {
-        ws.off('message', onMessage);
-        resolve(frame);
-      }
-    };
-    ws.on('message', onMessage);
-    ws.send(JSON.stringify({ type: 'request', id, channel, request }));
-  });
-}
-
-function opened(ws: WebSocket) {
-  return new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
+  return openHostSocket(host, headers);
 }
 
 function refusedStatus(ws: WebSocket) {
@@ -141,7 +122,7 @@ describe('browser host', () => {
   });
 
   it('serves contract requests over the bridge socket', async () => {
-    const ws = socketWithToken();
+    const ws = socketWithToken(host);
     await opened(ws);
     const frame = await call(ws, 1, 'sites:list', {});
     expect(frame).toMatchObject({ type: 'reply', id: 1, reply: { ok: true } });
@@ -149,7 +130,7 @@ describe('browser host', () => {
   });
 
   it('answers a request that fails its schema with a typed error and keeps serving', async () => {
-    const ws = socketWithToken();
+    const ws = socketWithToken(host);
     await opened(ws);
     const bad = await call(ws, 7, 'sites:get', { siteId: 12 });
     expect(bad).toMatchObject({
@@ -169,7 +150,7 @@ describe('browser host', () => {
   });
 
   it('pushes contract events to connected renderers', async () => {
-    const ws = socketWithToken();
+    const ws = socketWithToken(host);
     await opened(ws);
     const event = new Promise<ServerFrame>((resolve) =>
       ws.once('message', (d) => resolve(JSON.parse(d.toString()))),

@@ -11,6 +11,7 @@ import {
   type ServerFrame,
 } from '../../shared/ipc';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+import { createPeerSubscriptions } from '../bridge/peer-subscriptions';
 import type { Router } from '../bridge/router';
 import {
   isAllowedHost,
@@ -119,7 +120,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   app.register(async (scope) => {
     scope.get(BRIDGE_SOCKET_PATH, { websocket: true }, (socket) => {
       sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
+      // Scoped events reach this socket only, for the subscriptions it asked for.
+      const subscriptions = createPeerSubscriptions(options.router, (subscriptionId, payload) =>
+        send(socket, { type: 'scoped', subscriptionId, payload }),
+      );
+      socket.on('close', () => {
+        sockets.delete(socket);
+        subscriptions.close();
+      });
       socket.on('message', (data) => {
         let raw: unknown;
         try {
@@ -148,9 +156,23 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           }
           return;
         }
-        void options.router
-          .dispatch(frame.data.channel, frame.data.request)
-          .then((reply) => send(socket, { type: 'reply', id: frame.data.id, reply }));
+        const message = frame.data;
+        switch (message.type) {
+          case 'request':
+            void options.router
+              .dispatch(message.channel, message.request)
+              .then((reply) => send(socket, { type: 'reply', id: message.id, reply }));
+            return;
+          case 'subscribe': {
+            const { subscriptionId, event, scope: eventScope } = message;
+            const reply = subscriptions.subscribe({ subscriptionId, event, scope: eventScope });
+            send(socket, { type: 'reply', id: message.id, reply });
+            return;
+          }
+          case 'unsubscribe':
+            subscriptions.unsubscribe({ subscriptionId: message.subscriptionId });
+            return;
+        }
       });
     });
   });

@@ -1,6 +1,7 @@
 import {
   channels,
   events,
+  scopedEvents,
   type BridgeErrorPayload,
   type ChannelName,
   type DialtoneBridge,
@@ -8,6 +9,10 @@ import {
   type EventPayloadOf,
   type RequestOf,
   type ResponseOf,
+  type ScopeOf,
+  type ScopedEventSpec,
+  type ScopedEventName,
+  type ScopedPayloadOf,
 } from '../../../shared/ipc';
 
 /** A failed bridge call, with the code main gave it and a message for the engineer. */
@@ -26,6 +31,15 @@ export class BridgeError extends Error {
 export interface BridgeClient {
   invoke<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayloadOf<E>) => void): () => void;
+  /**
+   * A scoped event for this page only (a console's bytes for one session): resolves with the
+   * unsubscribe once main accepted, rejects with a BridgeError if it refused.
+   */
+  subscribe<E extends ScopedEventName>(
+    event: E,
+    scope: ScopeOf<E>,
+    listener: (payload: ScopedPayloadOf<E>) => void,
+  ): Promise<() => void>;
 }
 
 /** Types the raw bridge from the contract, and checks what comes back before screens see it. */
@@ -48,6 +62,17 @@ export function createBridgeClient(bridge: DialtoneBridge): BridgeClient {
         const parsed = events[event].safeParse(payload);
         if (parsed.success) listener(parsed.data as EventPayloadOf<typeof event>);
       });
+    },
+    async subscribe(event, scope, listener) {
+      // Indexed as a table: the contract may declare no scoped event at all.
+      const spec = (scopedEvents as Record<string, ScopedEventSpec>)[event];
+      const subscription = bridge.subscribe(event, scope, (payload) => {
+        const parsed = spec?.payload.safeParse(payload);
+        if (parsed?.success) listener(parsed.data as ScopedPayloadOf<typeof event>);
+      });
+      const reply = await subscription.ready;
+      if (!reply.ok) throw new BridgeError(reply.error);
+      return () => subscription.unsubscribe();
     },
   };
 }

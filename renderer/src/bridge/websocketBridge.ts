@@ -18,7 +18,13 @@ export function createWebSocketBridge(
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${BRIDGE_SOCKET_PATH}`;
   const pending = new Map<number, (reply: BridgeReply) => void>();
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  /** Scoped subscriptions of this page, renewed on a new socket (the host forgets a closed one's). */
+  const scoped = new Map<
+    number,
+    { event: string; scope: unknown; listener: (payload: unknown) => void; accepted: boolean }
+  >();
   let nextId = 1;
+  let nextSubscriptionId = 1;
   let opened: Promise<WebSocket> | null = null;
 
   function failPending(message: string) {
@@ -32,7 +38,14 @@ export function createWebSocketBridge(
     if (opened) return opened;
     opened = new Promise((resolve, reject) => {
       const ws = new WebSocketImpl(url);
-      ws.addEventListener('open', () => resolve(ws));
+      ws.addEventListener('open', () => {
+        for (const [subscriptionId, { event, scope, accepted }] of scoped)
+          if (accepted)
+            ws.send(
+              JSON.stringify({ type: 'subscribe', id: nextId++, subscriptionId, event, scope }),
+            );
+        resolve(ws);
+      });
       ws.addEventListener('message', (message: MessageEvent) => {
         let frame;
         try {
@@ -43,6 +56,8 @@ export function createWebSocketBridge(
         if (frame.type === 'reply') {
           pending.get(frame.id)?.(frame.reply);
           pending.delete(frame.id);
+        } else if (frame.type === 'scoped') {
+          scoped.get(frame.subscriptionId)?.listener(frame.payload);
         } else {
           for (const listener of listeners.get(frame.event as EventName) ?? [])
             listener(frame.payload);
@@ -61,24 +76,29 @@ export function createWebSocketBridge(
     return opened;
   }
 
+  /** Sends one frame that main answers with a reply of the same id. */
+  async function ask(frame: Record<string, unknown>): Promise<BridgeReply> {
+    const id = nextId++;
+    const reply = new Promise<BridgeReply>((resolve) => pending.set(id, resolve));
+    try {
+      const ws = await connect();
+      ws.send(JSON.stringify({ ...frame, id }));
+    } catch {
+      pending.delete(id);
+      return {
+        ok: false,
+        error: {
+          code: BRIDGE_ERROR_CODES.disconnected,
+          message: 'Dialtone is not reachable. Is it still running?',
+        },
+      };
+    }
+    return reply;
+  }
+
   return {
-    async invoke(channel, request) {
-      const id = nextId++;
-      const reply = new Promise<BridgeReply>((resolve) => pending.set(id, resolve));
-      try {
-        const ws = await connect();
-        ws.send(JSON.stringify({ type: 'request', id, channel, request }));
-      } catch {
-        pending.delete(id);
-        return {
-          ok: false,
-          error: {
-            code: BRIDGE_ERROR_CODES.disconnected,
-            message: 'Dialtone is not reachable. Is it still running?',
-          },
-        };
-      }
-      return reply;
+    invoke(channel, request) {
+      return ask({ type: 'request', channel, request });
     },
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
@@ -86,6 +106,25 @@ export function createWebSocketBridge(
       listeners.set(event, set);
       void connect().catch(() => undefined);
       return () => set.delete(listener);
+    },
+    subscribe(event, scope, listener) {
+      const subscriptionId = nextSubscriptionId++;
+      const entry = { event, scope, listener, accepted: false };
+      scoped.set(subscriptionId, entry);
+      const ready = ask({ type: 'subscribe', subscriptionId, event, scope }).then((reply) => {
+        if (reply.ok) entry.accepted = true;
+        else scoped.delete(subscriptionId);
+        return reply;
+      });
+      return {
+        ready,
+        unsubscribe() {
+          if (!scoped.delete(subscriptionId)) return;
+          void connect()
+            .then((ws) => ws.send(JSON.stringify({ type: 'unsubscribe', subscriptionId })))
+            .catch(() => undefined);
+        },
+      };
     },
   };
 }
