@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { describeIssues } from './describe-issues';
 import { CodedError } from '../../shared/errors';
 import {
   BRIDGE_ERROR_CODES,
@@ -71,14 +72,6 @@ export interface RouterOptions<S extends ScopedEventTable = ScopedEvents> {
   scopedEvents?: S;
   /** Timer used to coalesce stream events (default: setTimeout). */
   schedule?: Schedule;
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map(
-      (issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(request)'}: ${issue.message}`,
-    )
-    .join('; ');
 }
 
 export function createRouter<S extends ScopedEventTable = ScopedEvents>(

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { describeIssues } from './describe-issues';
 import {
   BRIDGE_ERROR_CODES,
   type BridgeErrorPayload,
@@ -38,12 +38,6 @@ function scopeKey(value: unknown): string {
       ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : inner,
   );
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(scope)'}: ${issue.message}`)
-    .join('; ');
 }
 
 interface Subscription {
@@ -87,7 +81,7 @@ export function createScopedEventHub(
           ok: false,
           error: {
             code: BRIDGE_ERROR_CODES.invalidRequest,
-            message: `The subscription to ${event} was not valid: ${describeIssues(parsed.error)}.`,
+            message: `The subscription to ${event} was not valid: ${describeIssues(parsed.error, '(scope)')}.`,
             detail: parsed.error.issues,
           },
         };

@@ -31,6 +31,7 @@ export class FakeBridgeFailure extends Error {
 export function createFakeBridge(handlers: FakeHandlers) {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const calls: { channel: ChannelName; request: unknown }[] = [];
+  const scoped = new Set<{ event: string; scope: string; listener: (payload: unknown) => void }>();
 
   const bridge: DialtoneBridge = {
     async invoke(channel, request): Promise<BridgeReply> {
@@ -55,6 +56,14 @@ export function createFakeBridge(handlers: FakeHandlers) {
       listeners.set(event, set);
       return () => set.delete(listener);
     },
+    subscribe(event, scope, listener) {
+      const entry = { event, scope: JSON.stringify(scope), listener };
+      scoped.add(entry);
+      return {
+        ready: Promise.resolve({ ok: true, response: {} }),
+        unsubscribe: () => void scoped.delete(entry),
+      };
+    },
   };
 
   return {
@@ -66,5 +75,11 @@ export function createFakeBridge(handlers: FakeHandlers) {
       for (const listener of listeners.get(event) ?? []) listener(payload);
     },
     listenerCount: (event: EventName) => listeners.get(event)?.size ?? 0,
+    /** Pushes a scoped event to the subscriptions made with this very scope. */
+    emitScoped(event: string, scope: unknown, payload: unknown) {
+      for (const entry of scoped)
+        if (entry.event === event && entry.scope === JSON.stringify(scope)) entry.listener(payload);
+    },
+    subscriptionCount: (event: string) => [...scoped].filter((e) => e.event === event).length,
   };
 }
