@@ -9,6 +9,7 @@ import {
   parseInterfaceConfig,
 } from '../parsers';
 import type { SwitchSession } from '../session';
+import { checkInterfaceName } from './console-text';
 import { firstRecord, records } from './read-records';
 import { saveAndConfirm } from './confirm-save';
 import { applyRoleWith, verifyRoleWith } from './role-steps';
@@ -21,7 +22,7 @@ export function arubaAossDriver(session: SwitchSession): SwitchDriver {
     interfaceName: string,
     role?: PortRole,
   ): Promise<InterfaceReading> => {
-    const command = `show running-config interface ${interfaceName}`;
+    const command = `show running-config interface ${checkInterfaceName('aruba_aoss', interfaceName)}`;
     let text = await show(command);
     // Whether the voice VLAN is marked `voice` (needed for LLDP-MED) lives in its VLAN block.
     if (role?.voiceVlan != null)
@@ -64,6 +65,7 @@ export function arubaAossDriver(session: SwitchSession): SwitchDriver {
     interfaceConfig: (interfaceName, role) => readInterface(interfaceName, role),
 
     async neighbours(interfaceName) {
+      if (interfaceName !== undefined) checkInterfaceName('aruba_aoss', interfaceName);
       let ports: string[];
       if (interfaceName) ports = [interfaceName];
       else {
@@ -90,6 +92,7 @@ export function arubaAossDriver(session: SwitchSession): SwitchDriver {
     },
 
     async poe(interfaceName) {
+      if (interfaceName !== undefined) checkInterfaceName('aruba_aoss', interfaceName);
       const command = interfaceName
         ? `show power-over-ethernet brief ${interfaceName}`
         : 'show power-over-ethernet brief';
@@ -103,6 +106,7 @@ export function arubaAossDriver(session: SwitchSession): SwitchDriver {
     },
 
     async macTable(interfaceName) {
+      if (interfaceName !== undefined) checkInterfaceName('aruba_aoss', interfaceName);
       const command = interfaceName ? `show mac-address ${interfaceName}` : 'show mac-address';
       return records(command, parseArubaShowMacAddress(await show(command))).map((row) => ({
         interfaceName: row.port || interfaceName || '',

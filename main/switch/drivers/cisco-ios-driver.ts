@@ -10,6 +10,7 @@ import {
   sameCiscoInterface,
 } from '../parsers';
 import type { SwitchSession } from '../session';
+import { checkInterfaceName } from './console-text';
 import { firstRecord, records } from './read-records';
 import { saveAndConfirm } from './confirm-save';
 import { applyRoleWith, verifyRoleWith } from './role-steps';
@@ -19,7 +20,7 @@ import type { InterfaceReading, LinkChange, Neighbour, SwitchDriver } from './sw
 export function ciscoIosDriver(session: SwitchSession): SwitchDriver {
   const show = async (command: string) => (await session.run(command)).output;
   const readInterface = async (interfaceName: string): Promise<InterfaceReading> => {
-    const command = `show running-config interface ${interfaceName}`;
+    const command = `show running-config interface ${checkInterfaceName('cisco_ios', interfaceName)}`;
     const text = await show(command);
     return {
       text,
@@ -60,6 +61,7 @@ export function ciscoIosDriver(session: SwitchSession): SwitchDriver {
     interfaceConfig: (interfaceName) => readInterface(interfaceName),
 
     async neighbours(interfaceName) {
+      if (interfaceName !== undefined) checkInterfaceName('cisco_ios', interfaceName);
       const lldpCommand = interfaceName
         ? `show lldp neighbors ${interfaceName} detail`
         : 'show lldp neighbors detail';
@@ -99,6 +101,7 @@ export function ciscoIosDriver(session: SwitchSession): SwitchDriver {
     },
 
     async poe(interfaceName) {
+      if (interfaceName !== undefined) checkInterfaceName('cisco_ios', interfaceName);
       const command = interfaceName ? `show power inline ${interfaceName}` : 'show power inline';
       return records(command, parseCiscoShowPowerInline(await show(command))).map((row) => ({
         interfaceName: row.interface,
@@ -110,6 +113,7 @@ export function ciscoIosDriver(session: SwitchSession): SwitchDriver {
     },
 
     async macTable(interfaceName) {
+      if (interfaceName !== undefined) checkInterfaceName('cisco_ios', interfaceName);
       const command = interfaceName
         ? `show mac address-table interface ${interfaceName}`
         : 'show mac address-table';

@@ -1,5 +1,6 @@
 import type { PortRole } from '../../../shared/platform/schemas';
-import { planRoleChange, verifyRole } from '../roles';
+import { interfaceDescriptionFor, planRoleChange, verifyRole } from '../roles';
+import { checkDescription, checkInterfaceName } from './console-text';
 import type { SwitchSession } from '../session';
 import type { InterfaceReading, RoleApplied, RoleChecked } from './switch-driver';
 
@@ -11,6 +12,9 @@ export async function applyRoleWith(
   role: PortRole,
   before?: InterfaceReading['config'],
 ): Promise<RoleApplied> {
+  checkInterfaceName(session.vendor, interfaceName);
+  const description = interfaceDescriptionFor(session.vendor, role);
+  if (description) checkDescription(session.vendor, description);
   const current = before ?? (await read()).config;
   const plan = planRoleChange(session.vendor, interfaceName, role, current);
   if (plan.commands.length === 0)

@@ -4,14 +4,20 @@ import type { PortRole, SwitchVendor } from '../../../shared/platform/schemas';
 export const DESCRIPTION_LIMIT: Record<SwitchVendor, number> = { cisco_ios: 240, aruba_aoss: 64 };
 
 /**
- * The description a role writes on the interface: the role's description on one line, without
- * characters the CLI cannot take (Aruba quotes the name, so no `"`), cut to the vendor's limit.
+ * The description a role writes on the interface: the role's description on one line, in plain
+ * ASCII, without characters the CLI cannot take (`?` asks for help; Aruba quotes the name, so
+ * no `"`), cut to the vendor's limit.
  * Empty when the role has no description: then the interface's description is left alone.
  */
 export function interfaceDescriptionFor(vendor: SwitchVendor, role: PortRole): string {
   const oneLine = role.description
+    // Accents come off (Café → Cafe): the console takes plain ASCII only.
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     // eslint-disable-next-line no-control-regex
-    .replace(/[\x00-\x1f\x7f]/g, ' ')
+    .replace(/[\x00-\x1f\x7f-\uffff]/g, ' ')
+    // Both CLIs answer "?" with help instead of typing it.
+    .replace(/\?/g, '')
     .replace(vendor === 'aruba_aoss' ? /["\\]/g : /(?!)/g, '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -14,3 +14,4 @@ export type { SwitchLogEvent } from './log-events';
 export { TerminalScreen } from './terminal-screen';
 export { DIALECTS } from './vendor-dialect';
 export type { PromptLevel, VendorDialect, CommandErrorKind } from './vendor-dialect';
+export { checkCommandLine, COMMAND_LINE_LIMIT } from './command-text';

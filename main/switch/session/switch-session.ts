@@ -2,6 +2,7 @@ import type { SwitchVendor } from '../../../shared/platform/schemas';
 import { CodedError } from '../../../shared/errors';
 import type { Transport, TransportClosed } from '../transports/transport';
 import { parseLogLine, type SwitchLogEvent } from './log-events';
+import { checkCommandLine } from './command-text';
 import { findEcho } from './find-echo';
 import { ConfigurationInterrupted, SwitchCommandError, type SuspectAnswer } from './session-errors';
 import { TerminalScreen } from './terminal-screen';
@@ -123,6 +124,8 @@ export class SwitchSession {
    */
   configure(lines: string[]): Promise<ConfigureResult> {
     return this.exclusive(async () => {
+      // Every line is checked before the first is sent: a bad one leaves the switch untouched.
+      for (const line of lines) checkCommandLine(line);
       const applied: string[] = [];
       const suspect: SuspectAnswer[] = [];
       let inFlight: string | null = this.dialect.enterConfig;
@@ -307,6 +310,7 @@ export class SwitchSession {
    * echo answers something earlier); callers hold the line (see exclusive).
    */
   async runNow(command: string, timeouts?: Partial<SessionTimeouts>): Promise<CommandResult> {
+    checkCommandLine(command);
     this.freshScreen();
     this.send(`${command}\r`);
     let pagerAnsweredAt = -1;
