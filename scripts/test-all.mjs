@@ -45,6 +45,12 @@ const steps = [
     args: ['-p', 'tsconfig.shared.json', '--noEmit'],
   },
   { name: 'layers', cmd: bin('tsx'), args: ['scripts/check-layers.ts'] },
+  {
+    name: 'contract lint (Redocly, recommended rules)',
+    cmd: bin('redocly'),
+    args: ['lint', 'shared/platform/openapi.json'],
+    env: { REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+  },
   // Built before the tests: they spawn `dialtone` and `npm start` as a user does, and here
   // must use the built forms (DIALTONE_CLI_BUILT=required below), never a tsx fallback.
   { name: 'build (electron-vite)', cmd: bin('electron-vite'), args: ['build'] },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { operations } from './contract';
 import committed from './openapi.json';
 import { buildOpenApiDocument } from './openapi';
@@ -37,4 +38,48 @@ describe('the OpenAPI document', () => {
     expect(refs.length).toBeGreaterThan(20);
     expect(refs.filter((name) => !(name! in schemas))).toEqual([]);
   });
+
+  it('describes every operation, parameter and tag, and writes say how retries and versions work', () => {
+    const document = buildOpenApiDocument() as {
+      tags: { name: string; description: string }[];
+      paths: Record<string, Record<string, OpenApiOperation>>;
+    };
+    const used = new Set(Object.values(operations).map((spec) => spec.tag));
+    expect(document.tags.map((tag) => tag.name).sort()).toEqual([...used].sort());
+    for (const spec of Object.values(operations)) {
+      const operation = document.paths[spec.path]![spec.method]!;
+      expect(operation.description.length).toBeGreaterThan(20);
+      for (const parameter of operation.parameters ?? [])
+        expect(parameter.description).toBeTruthy();
+      expect(operation.description.includes('Idempotency-Key')).toBe(spec.mutation);
+      if (spec.ifMatch !== 'none') expect(operation.description).toContain('`If-Match`');
+    }
+  });
+
+  it('refuses an operation, parameter or tag without a description', () => {
+    const base = operations.getHealth;
+    expect(() => buildOpenApiDocument({ newOperation: { ...base } })).toThrow(
+      'newOperation has no description',
+    );
+    expect(() =>
+      buildOpenApiDocument({ getHealth: { ...base, params: z.object({ widgetId: z.string() }) } }),
+    ).toThrow('parameter widgetId has no description');
+    expect(() => buildOpenApiDocument({ getHealth: { ...base, tag: 'widgets' } })).toThrow(
+      'tag widgets has no description',
+    );
+  });
+
+  it('names a server the platform can be called at, not port 0', () => {
+    const servers = buildOpenApiDocument().servers as { url: string; variables?: object }[];
+    expect(JSON.stringify(servers)).not.toContain(':0"');
+    expect(servers[0]).toMatchObject({
+      url: '{baseUrl}',
+      variables: { baseUrl: expect.anything() },
+    });
+  });
 });
+
+interface OpenApiOperation {
+  description: string;
+  parameters?: { name: string; description?: string }[];
+}

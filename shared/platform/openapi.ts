@@ -21,8 +21,14 @@ import {
   SetFloorPortRoleRequest,
   SiteSummaryPage,
   VoiceServicePage,
+  type OperationId,
   type OperationSpec,
 } from './contract';
+import {
+  OPERATION_DESCRIPTIONS,
+  PARAMETER_DESCRIPTIONS,
+  TAG_DESCRIPTIONS,
+} from './openapi-descriptions';
 import {
   ConsoleSettings,
   Floor,
@@ -146,22 +152,67 @@ function problemStatuses(spec: OperationSpec): number[] {
   return [...statuses].sort((a, b) => a - b);
 }
 
-function parameterSchemas(shape: z.ZodObject, location: 'path' | 'query'): JsonObject[] {
+function parameterSchemas(
+  operationId: string,
+  shape: z.ZodObject,
+  location: 'path' | 'query',
+): JsonObject[] {
   return Object.entries(shape.shape).map(([name, schema]) => {
     const json = stripSchemaIds(z.toJSONSchema(schema as z.ZodType, { io: 'input' }) as JsonObject);
+    const description = PARAMETER_DESCRIPTIONS[name];
+    if (description === undefined)
+      throw new Error(
+        `${operationId}: parameter ${name} has no description; add it to PARAMETER_DESCRIPTIONS in openapi-descriptions.ts`,
+      );
     return {
       name,
       in: location,
+      description,
       required: location === 'path' || !(schema as z.ZodType).safeParse(undefined).success,
       schema: json,
     };
   });
 }
 
-export function buildOpenApiDocument(): JsonObject {
+/**
+ * What an operation does, required of every operation: from contract.ts, else from
+ * openapi-descriptions.ts. For a write, how a retry and a stale version are answered follows
+ * from its flags, so every write says it the same way.
+ */
+function operationDescription(operationId: string, spec: OperationSpec): string {
+  const what = spec.description ?? OPERATION_DESCRIPTIONS[operationId as OperationId];
+  if (what === undefined)
+    throw new Error(
+      `${operationId} has no description: give it one in contract.ts (description) or in openapi-descriptions.ts`,
+    );
+  const notes: string[] = [];
+  if (spec.mutation)
+    notes.push(
+      'Idempotent with an `Idempotency-Key`: the same key and body again return the first result with no second effect; the same key with another body is refused (422 IDEMPOTENCY_KEY_REUSED).',
+    );
+  if (spec.ifMatch === 'required')
+    notes.push(
+      "Needs `If-Match` with the version from the resource's ETag: 428 without it, 412 when that version is no longer current.",
+    );
+  if (spec.ifMatch === 'optional')
+    notes.push(
+      "With `If-Match` (the version from the resource's ETag) the change applies only to that version, else 412; without it, to the current one.",
+    );
+  return [what, ...notes].join('\n\n');
+}
+
+/** The tags the operations use, in first-use order. */
+function usedTags(specs: Record<string, OperationSpec>): string[] {
+  return [...new Set(Object.values(specs).map((spec) => spec.tag))];
+}
+
+/** The document for the contract's operations (or others, to test the generator's rules). */
+export function buildOpenApiDocument(
+  specs: Record<string, OperationSpec> = operations,
+): JsonObject {
   const registry = z.registry<{ id: string }>();
   for (const [id, schema] of Object.entries(NAMED_SCHEMAS)) registry.add(schema, { id });
-  for (const [operationId, spec] of Object.entries(operations) as [string, OperationSpec][]) {
+  for (const [operationId, spec] of Object.entries(specs)) {
     if (!registry.has(spec.response))
       registry.add(spec.response, { id: componentName(operationId, 'Response') });
     if (spec.body !== null && !registry.has(spec.body))
@@ -180,10 +231,10 @@ export function buildOpenApiDocument(): JsonObject {
   });
 
   const paths: Record<string, Record<string, JsonObject>> = {};
-  for (const [operationId, spec] of Object.entries(operations) as [string, OperationSpec][]) {
+  for (const [operationId, spec] of Object.entries(specs)) {
     const parameters: JsonObject[] = [
-      ...parameterSchemas(spec.params, 'path'),
-      ...parameterSchemas(spec.query, 'query'),
+      ...parameterSchemas(operationId, spec.params, 'path'),
+      ...parameterSchemas(operationId, spec.query, 'query'),
     ];
     if (spec.mutation)
       parameters.push({
@@ -229,7 +280,7 @@ export function buildOpenApiDocument(): JsonObject {
     const operation: JsonObject = {
       operationId,
       summary: spec.summary,
-      ...(spec.description === undefined ? {} : { description: spec.description }),
+      description: operationDescription(operationId, spec),
       tags: [spec.tag],
       ...(spec.auth ? {} : { security: [] }),
       ...(parameters.length > 0 ? { parameters } : {}),
@@ -243,6 +294,10 @@ export function buildOpenApiDocument(): JsonObject {
           }),
       responses,
     };
+    if (TAG_DESCRIPTIONS[spec.tag] === undefined)
+      throw new Error(
+        `${operationId}: tag ${spec.tag} has no description; add it to TAG_DESCRIPTIONS in openapi-descriptions.ts`,
+      );
     paths[spec.path] ??= {};
     paths[spec.path]![spec.method] = operation;
   }
@@ -254,9 +309,28 @@ export function buildOpenApiDocument(): JsonObject {
       version: '1.0.0',
       description:
         'Generated from shared/platform/contract.ts. Errors are RFC 9457 problems with a machine `code`.',
+      contact: { name: 'Dialtone maintainers' },
+      license: {
+        name: 'Proprietary (UNLICENSED): not for redistribution',
+        identifier: 'LicenseRef-Proprietary',
+      },
     },
-    servers: [{ url: 'http://127.0.0.1:0', description: 'the platform simulator (any port)' }],
+    servers: [
+      {
+        url: '{baseUrl}',
+        description:
+          "The platform's API address, as set in Dialtone's Settings; `dialtone platform serve` prints the simulator's.",
+        variables: {
+          baseUrl: {
+            default: 'http://127.0.0.1:8787',
+            description:
+              'Scheme, host and port of the platform API, without a trailing slash. The default is the simulator started with `dialtone platform serve --port 8787`.',
+          },
+        },
+      },
+    ],
     security: [{ bearer: [] }],
+    tags: usedTags(specs).map((name) => ({ name, description: TAG_DESCRIPTIONS[name] })),
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       schemas,
