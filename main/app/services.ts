@@ -1,5 +1,5 @@
 import type { ConnectionState } from '../../shared/ipc';
-import { deriveSyncStatus } from '../../shared/jobs';
+import { countUnsyncedChanges } from '../../shared/jobs';
 import { createChannelHandlers } from '../bridge/handlers';
 import { createRouter, type Router } from '../bridge/router';
 import { createConfStore, type KeyValueStore } from '../jobs';
@@ -10,7 +10,12 @@ import {
   type TokenCipher,
 } from '../platform/settings';
 import { loadDemoWorld, loadWorldFile } from '../sim/world/load';
-import { createJobServices, defaultDataDirectory, type JobServices } from '../sync';
+import {
+  createJobServices,
+  defaultDataDirectory,
+  type JobServices,
+  type JobServicesOptions,
+} from './job-services';
 import { createDemoEquipment, type DemoEquipment } from './demo-equipment';
 import { createPlatformConnection, type PlatformConnection } from './platform-connection';
 import { createSwitchComposition, type SwitchComposition } from './switch-composition';
@@ -47,6 +52,11 @@ export interface AppServicesOptions {
   store?: KeyValueStore;
   /** Encrypts the platform token at rest (Electron safeStorage); without one it stays in memory. */
   cipher?: TokenCipher;
+  /** Sync's clock, randomness and settings; the app's own (APP_SYNC_SETTINGS) unless a test says. */
+  sync?: Pick<
+    JobServicesOptions,
+    'clock' | 'random' | 'backoff' | 'concurrency' | 'healthIntervalMs'
+  >;
 }
 
 /**
@@ -71,7 +81,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const demoEquipment = createDemoEquipment(structuredClone(demoWorld));
   demoEquipment.attach(platformConnection.simulator());
 
-  const jobs = await createJobServices({ platform, dataDirectory, store });
+  const jobs = await createJobServices({ ...options.sync, platform, dataDirectory, store });
   // The router is made below with these handlers; what the switches push goes through it.
   let announce: Router | null = null;
   const switches = createSwitchComposition({
@@ -93,18 +103,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       settings: {
         settings,
         connection: platformConnection,
-        async unsyncedChanges() {
-          let changes = 0;
-          let jobsWithChanges = 0;
-          for (const { state } of await jobs.jobs.list()) {
-            if (!state) continue;
-            const sync = deriveSyncStatus(state, { online: true, progress: null });
-            const waiting = sync.queued + sync.conflicts + sync.needsAttention;
-            changes += waiting;
-            if (waiting > 0) jobsWithChanges++;
-          }
-          return { changes, jobs: jobsWithChanges };
-        },
+        unsyncedChanges: async () =>
+          countUnsyncedChanges((await jobs.jobs.list()).map((listing) => listing.state)),
       },
       switches: {
         service: switches.service,

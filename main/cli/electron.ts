@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { defaultDataDirectory } from '../sync';
+import { defaultDataDirectory } from '../app/data-directory';
 import { electronForProject } from './electron-download';
 import { EXIT, type CliIo } from './io';
 import { PROJECT_ROOT } from './project-root';

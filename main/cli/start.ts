@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { createAppServices } from '../app/services';
 import { startBrowserHost } from '../web/server';
 import { buildIsStale } from './build-freshness';
-import { defaultDataDirectory } from '../sync';
+import { defaultDataDirectory } from '../app/data-directory';
 import { electronForProject } from './electron-download';
 import { chooseHost } from './host-choice';
 import { EXIT, type CliIo } from './io';

@@ -77,6 +77,12 @@ interface TrackResult {
   jobId: string;
   directory: string;
   acknowledged: Set<string>;
+  /** Every scripted action the child was sent (acknowledged or not). */
+  sent: Set<string>;
+  actions: CrashAction[];
+  /** The platform's ports of this track before its first life. */
+  initialPorts: Map<string, { roleId: string | null; version: number }>;
+  initialNumbers: number;
   kills: number;
 }
 
@@ -94,6 +100,15 @@ async function runTrack(track: (typeof TRACKS)[number], index: number): Promise<
     .filter((p) => p.allocation.kind === 'occupier' && p.allocation.occupierId === track.occupierId)
     .map((p) => p.id);
   const actions = scriptFor(seed, jobId, track.occupierId, ports);
+  const simulator = platform.current!.simulator!;
+  const initialPorts = new Map(
+    ports.map((id) => {
+      const now = simulator.state.floorPort(id);
+      return [id, { roleId: now.roleId, version: now.version }];
+    }),
+  );
+  const initialNumbers = simulator.state.numbersOf(SITE, track.occupierId).length;
+  const sent = new Set<string>();
   const random = seededRandom(seed * 7919);
   const journalPath = join(directory, 'jobs', jobId, 'journal.jsonl');
   const acknowledged = new Set<string>();
@@ -127,6 +142,7 @@ async function runTrack(track: (typeof TRACKS)[number], index: number): Promise<
         if (!acknowledged.has(create.id)) {
           if (!outstanding.has(create.id)) {
             outstanding.add(create.id);
+            sent.add(create.id);
             child.send(create);
           }
           return;
@@ -136,6 +152,7 @@ async function runTrack(track: (typeof TRACKS)[number], index: number): Promise<
           const action = actions[cursor++]!;
           if (acknowledged.has(action.id)) continue;
           outstanding.add(action.id);
+          sent.add(action.id);
           child.send(action);
         }
         if (outstanding.size === 0) finish();
@@ -184,7 +201,7 @@ async function runTrack(track: (typeof TRACKS)[number], index: number): Promise<
     expect(new Set(queued.map((r) => r.id)).size).toBe(queued.length);
     expectedDigest = fold ? stateDigest(fold.current()) : null;
   }
-  return { jobId, directory, acknowledged, kills };
+  return { jobId, directory, acknowledged, sent, actions, initialPorts, initialNumbers, kills };
 }
 
 describe('crash safety', () => {
@@ -196,28 +213,34 @@ describe('crash safety', () => {
       const track = TRACKS[i]!;
       const services = await createServicesOn(result.directory, platform.current!, SEED);
       try {
-        const before = await services.jobs.state(result.jobId);
         const simulator = platform.current!.simulator!;
-        const initialNumbers = simulator.state.numbersOf(SITE, track.occupierId).length;
-        // The platform as it is before this job syncs (an earlier track changed other ports).
-        const initialPorts = new Map(
-          before.snapshot.floorPorts.map((p) => {
-            const now = simulator.state.floorPort(p.id);
-            return [p.id, { roleId: now.roleId, version: now.version }];
-          }),
-        );
+        const { initialPorts, initialNumbers } = result;
         const run = await services.sync.syncJob(result.jobId);
         expect(run.stopped).toBeNull();
+        await services.sync.settled();
 
         const after = await services.jobs.state(result.jobId);
         expect(deriveSyncStatus(after, services.sync.runtime(result.jobId)).label).toBe('synced');
         expect(after.outbox.every((item) => item.status === 'applied')).toBe(true);
-        // Every acknowledged mutation is in the outbox, and nothing else is.
-        const acknowledgedMutations = [...result.acknowledged].filter((id) =>
-          after.outbox.some((item) => item.entry.entryId === id),
-        );
+        // Every acknowledged mutation is in the outbox, and nothing else is: each entry is
+        // a mutation the child was sent (one sent but killed before its ack may be there),
+        // and no entry is there twice.
+        const mutations = result.actions.filter((a) => a.kind === 'role' || a.kind === 'allocate');
+        const inOutbox = after.outbox.map((item) => item.entry.entryId);
+        expect(new Set(inOutbox).size, 'an entry is in the outbox twice').toBe(inOutbox.length);
+        const acknowledgedMutations = mutations.filter((a) => result.acknowledged.has(a.id));
         expect(acknowledgedMutations.length).toBeGreaterThan(0);
-        expect(after.outbox.length).toBeGreaterThanOrEqual(acknowledgedMutations.length);
+        expect(
+          acknowledgedMutations.filter((a) => !inOutbox.includes(a.id)).map((a) => a.id),
+          'acknowledged mutations missing from the outbox',
+        ).toEqual([]);
+        const sentMutations = new Set(
+          mutations.filter((a) => result.sent.has(a.id)).map((a) => a.id),
+        );
+        expect(
+          inOutbox.filter((id) => !sentMutations.has(id)),
+          'outbox entries that are no mutation the engineer made',
+        ).toEqual([]);
         // Exactly once on the platform: each role change that changed something bumped the
         // version once; each allocation took one number.
         for (const [portId, initial] of initialPorts) {

@@ -83,7 +83,8 @@ export interface JobService {
   state(jobId: string): Promise<JobState>;
   /** Every durable event of a job, in order (for folds kept outside the job state, e.g. the switch work). */
   events(jobId: string): Promise<readonly JobEvent[]>;
-  onChanged(listener: (jobId: string) => void): () => void;
+  /** Called with each batch of records as soon as it is durable. */
+  onChanged(listener: (jobId: string, records: readonly JobEvent[]) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -148,7 +149,7 @@ export async function createJobService(options: JobServiceOptions): Promise<JobS
   const open = new Map<string, OpenJob>();
   const opening = new Map<string, Promise<OpenJob>>();
   const failed = new Map<string, CodedError>();
-  const listeners = new Set<(jobId: string) => void>();
+  const listeners = new Set<(jobId: string, records: readonly JobEvent[]) => void>();
 
   const journalPathOf = (jobId: string) => join(options.jobsDirectory, jobId, 'journal.jsonl');
 
@@ -159,7 +160,7 @@ export async function createJobService(options: JobServiceOptions): Promise<JobS
     for (const record of rest) fold.apply(record);
     journal.onDurable((records) => {
       for (const record of records) fold.apply(record);
-      for (const listener of listeners) listener(jobId);
+      for (const listener of listeners) listener(jobId, records);
     });
     const job = { journal, fold, notice };
     open.set(jobId, job);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { deriveSyncStatus } from '../../shared/jobs';
+import type { SyncRunResult } from './sync-engine';
 import { OCCUPIER, SITE, startSyncHarness, type SyncHarness } from './test-support/harness';
 
 let harness: SyncHarness | null = null;
@@ -11,9 +12,11 @@ afterEach(async () => {
 describe('sync of a change the platform refuses', () => {
   it('stops that resource, marks it "needs attention" with the platform message, and sends the rest', async () => {
     harness = await startSyncHarness(3);
-    const { jobs, sync } = harness;
+    const { jobs, sync, connectivity } = harness;
     const { header, state } = await jobs.create({ siteId: SITE, occupierId: OCCUPIER });
     const jobId = header.jobId;
+    // Queued offline, so the one run (started by coming back online) sees all three.
+    connectivity.setWorkOffline(true);
     const pool = state.snapshot.poolAvailable;
     await jobs.queueMutation(jobId, {
       actionId: 'too-many',
@@ -26,8 +29,15 @@ describe('sync of a change the platform refuses', () => {
     const port = state.snapshot.floorPorts[0]!;
     await jobs.setFloorPortRole(jobId, { actionId: 'port', floorPortId: port.id, roleId: 'data' });
 
-    const run = await sync.syncJob(jobId);
-    expect(run).toMatchObject({ applied: 1, needsAttention: 1, remaining: 1 });
+    const runs: SyncRunResult[] = [];
+    sync.onRun((event) => {
+      if (event.phase === 'ended' && event.result) runs.push(event.result);
+    });
+    connectivity.setWorkOffline(false);
+    await sync.settled();
+    expect(runs).toEqual([
+      expect.objectContaining({ applied: 1, needsAttention: 1, remaining: 1 }),
+    ]);
     const after = await jobs.state(jobId);
     const status = (id: string) => after.outbox.find((i) => i.entry.entryId === id);
     expect(status('too-many')).toMatchObject({
@@ -40,7 +50,8 @@ describe('sync of a change the platform refuses', () => {
     expect(deriveSyncStatus(after, sync.runtime(jobId)).label).toBe('needsAttention');
 
     await sync.discardEntry(jobId, { actionId: 'discard', entryId: 'too-many' });
-    await sync.syncJob(jobId);
+    await sync.settled();
+    expect(runs).toHaveLength(2);
     expect(deriveSyncStatus(await jobs.state(jobId), sync.runtime(jobId)).label).toBe('synced');
   });
 });

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import {
   ifMatchFor,
+  planOutbox,
   resourceKeyOf,
+  type JobSnapshot,
   type JobState,
   type OutboxEntry,
   type SyncProgress,
 } from '../../shared/jobs';
 import type { JobService } from '../jobs';
-import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff';
+import { backoffDelay, type BackoffPolicy } from './backoff';
 import type { RandomSource, SyncClock } from './clock';
 import { classifyFailure } from './failure';
 import type { MutationGateway } from './gateway';
@@ -23,12 +26,14 @@ export interface SyncEngineOptions {
   isOnline(): boolean;
   /** Told when retries suggest the platform has gone away (health check failed). */
   reportOffline?(reason: string): void;
-  backoff?: BackoffPolicy;
+  backoff: BackoffPolicy;
   /** How many resources are sent to at once; entries of one resource always go in order. */
-  concurrency?: number;
+  concurrency: number;
 }
 
 export interface SyncRunResult {
+  /** Entries the platform answered (applied, conflict or refused). */
+  sent: number;
   applied: number;
   conflicts: number;
   needsAttention: number;
@@ -46,31 +51,35 @@ type SendOutcome =
 
 /** Entries ready to send, one lane per resource in outbox order; a blocked resource waits. */
 export function planLanes(state: JobState): OutboxEntry[][] {
-  const lanes = new Map<string, OutboxEntry[]>();
-  const blocked = new Set<string>();
-  for (const item of state.outbox) {
-    const key = resourceKeyOf(item.entry.mutation);
-    if (item.status === 'conflict' || item.status === 'needsAttention') {
-      blocked.add(key);
-      lanes.delete(key);
-      continue;
-    }
-    if (item.status !== 'queued' || blocked.has(key)) continue;
-    const lane = lanes.get(key);
-    if (lane) lane.push(item.entry);
-    else lanes.set(key, [item.entry]);
-  }
-  return [...lanes.values()];
+  return planOutbox(state).lanes;
+}
+
+export interface SyncRunOptions {
+  onProgress?: (progress: SyncProgress) => void;
+  /**
+   * Fetch the platform's snapshot even when nothing was sent (the engineer asked to sync).
+   * Either way a snapshot equal to the job's is not journaled again.
+   */
+  refreshSnapshot?: boolean;
+}
+
+/** Two snapshots say the same thing about the site (when each was taken aside). */
+export function sameContent(a: JobSnapshot, b: JobSnapshot): boolean {
+  return isDeepStrictEqual({ ...a, takenAt: '' }, { ...b, takenAt: '' });
 }
 
 export interface SyncEngine {
-  /** Sends a job's queued outbox, then refreshes its snapshot. Never throws for platform failures. */
-  syncJob(jobId: string, onProgress?: (progress: SyncProgress) => void): Promise<SyncRunResult>;
+  /**
+   * Sends a job's sendable outbox, then refreshes its snapshot if anything was sent (or if
+   * asked). A run that sent nothing and found the snapshot unchanged records nothing.
+   * Never throws for platform failures.
+   */
+  syncJob(jobId: string, options?: SyncRunOptions): Promise<SyncRunResult>;
 }
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
-  const policy = options.backoff ?? DEFAULT_BACKOFF;
-  const concurrency = options.concurrency ?? 16;
+  const policy = options.backoff;
+  const concurrency = Math.max(1, options.concurrency);
   const { gateway, clock, random, jobs } = options;
 
   async function send(entry: OutboxEntry, ifMatch: number | null): Promise<SendOutcome> {
@@ -123,14 +132,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return false;
   }
 
-  async function syncJob(
-    jobId: string,
-    onProgress?: (progress: SyncProgress) => void,
-  ): Promise<SyncRunResult> {
+  async function syncJob(jobId: string, runOptions: SyncRunOptions = {}): Promise<SyncRunResult> {
+    const { onProgress } = runOptions;
     const state = await jobs.state(jobId);
-    const lanes = planLanes(state);
-    const total = lanes.reduce((sum, lane) => sum + lane.length, 0);
+    const { lanes, sendable: total } = planOutbox(state);
     const result: SyncRunResult = {
+      sent: 0,
       applied: 0,
       conflicts: 0,
       needsAttention: 0,
@@ -173,6 +180,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           result.stopped ??= { reason: outcome.reason, message: outcome.message };
           return;
         }
+        result.sent++;
         if (outcome.kind === 'applied') {
           recording.push(
             jobs
@@ -240,10 +248,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     });
     await Promise.all(workers);
 
-    if (!result.stopped && options.isOnline()) {
+    const wantSnapshot = result.sent > 0 || runOptions.refreshSnapshot === true;
+    if (wantSnapshot && !result.stopped && options.isOnline()) {
       const snapshot = await readWithRetry(() => gateway.snapshot(state.siteId, state.occupierId));
       // Without a snapshot the pushed changes are still recorded; the next run refreshes it.
-      if (snapshot !== null) {
+      // The same snapshot again is not news: journaling it would only grow the journal.
+      if (snapshot !== null && !sameContent(snapshot, (await jobs.state(jobId)).snapshot)) {
         await jobs.record(jobId, [
           {
             id: `snapshot-${randomUUID()}`,

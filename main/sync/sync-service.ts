@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { CodedError } from '../../shared/errors';
-import type { ConflictChoice, SyncProgress, SyncRuntime } from '../../shared/jobs';
+import {
+  hasSendable,
+  isDiscardable,
+  type ConflictChoice,
+  type SyncProgress,
+  type SyncRuntime,
+} from '../../shared/jobs';
 import { ENGINEER, type JobService, type OpenedJob } from '../jobs';
 import type { BackoffPolicy } from './backoff';
 import type { RandomSource, SyncClock } from './clock';
 import type { Connectivity } from './connectivity';
 import type { MutationGateway } from './gateway';
-import { createSyncEngine, type SyncRunResult } from './sync-engine';
+import { SYNC_ACTOR, createSyncEngine, type SyncRunResult } from './sync-engine';
 
 export interface SyncServiceOptions {
   jobs: JobService;
@@ -14,26 +20,46 @@ export interface SyncServiceOptions {
   connectivity: Connectivity;
   clock: SyncClock;
   random: RandomSource;
-  backoff?: BackoffPolicy;
-  concurrency?: number;
-  /** Sync by itself when something is queued and the platform is reachable (off in some tests). */
+  backoff: BackoffPolicy;
+  /** How many resources are sent to at once. */
+  concurrency: number;
+  /** Sync by itself when the engineer queues a change or the platform comes back (the app's way). */
   autoSync?: boolean;
 }
 
+/**
+ * Why a run started. Every run has one: the engineer asked, the engineer changed the job
+ * (and something became sendable), or the platform became reachable with something
+ * sendable. Sync's own records never start a run.
+ */
+export type SyncCause = 'requested' | 'engineer' | 'connectivity';
+
+export type SyncRunEvent =
+  | { phase: 'started'; jobId: string; cause: SyncCause }
+  | { phase: 'ended'; jobId: string; cause: SyncCause; result: SyncRunResult | null };
+
 export interface SyncService {
   runtime(jobId: string): SyncRuntime;
-  /** Sends the job's outbox now (joining a run already in progress) and refreshes its snapshot. */
-  syncJob(jobId: string): Promise<SyncRunResult>;
-  /** Syncs every job that has something queued. */
-  syncAll(): Promise<void>;
+  /**
+   * Sends the job's outbox now (joining a run already in progress) and refreshes its
+   * snapshot. `requested` (the default) also refreshes the snapshot when nothing was sent.
+   */
+  syncJob(jobId: string, cause?: SyncCause): Promise<SyncRunResult>;
+  /** Syncs every job that has something sendable. */
+  syncAll(cause?: SyncCause): Promise<void>;
   resolveConflict(
     jobId: string,
     request: { actionId: string; entryId: string; choice: ConflictChoice },
   ): Promise<OpenedJob>;
   retryEntry(jobId: string, request: { actionId: string; entryId: string }): Promise<OpenedJob>;
+  /** Drops a waiting, refused or conflicting change (and so frees what waits behind it). */
   discardEntry(jobId: string, request: { actionId: string; entryId: string }): Promise<OpenedJob>;
   /** Progress of a job's sync run; `null` when the run ended. */
   onProgress(listener: (jobId: string, progress: SyncProgress | null) => void): () => void;
+  /** Every run's start and end, with its cause. */
+  onRun(listener: (event: SyncRunEvent) => void): () => void;
+  /** Resolves once no run is in flight and none is about to start. */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,13 +72,19 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     random: options.random,
     isOnline: () => connectivity.canSync(),
     reportOffline: (reason) => connectivity.reportUnreachable(reason),
-    ...(options.backoff ? { backoff: options.backoff } : {}),
-    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    backoff: options.backoff,
+    concurrency: options.concurrency,
   });
   const progress = new Map<string, SyncProgress>();
   const running = new Map<string, Promise<SyncRunResult>>();
   const listeners = new Set<(jobId: string, progress: SyncProgress | null) => void>();
+  const runListeners = new Set<(event: SyncRunEvent) => void>();
   const unsubscribers: (() => void)[] = [];
+  /** Jobs the engineer changed since their last look; checked on the next turn. */
+  const wanted = new Set<string>();
+  /** Checks and syncAll calls under way (not yet a run, maybe never one). */
+  let deciding = 0;
+  let settledWaiters: (() => void)[] = [];
   let closed = false;
 
   const announce = (jobId: string, value: SyncProgress | null) => {
@@ -60,51 +92,86 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     else progress.delete(jobId);
     for (const listener of listeners) listener(jobId, value);
   };
+  const tellRun = (event: SyncRunEvent) => {
+    for (const listener of runListeners) listener(event);
+  };
+  const isSettled = () => running.size === 0 && deciding === 0 && wanted.size === 0;
+  const checkSettled = () => {
+    if (!isSettled()) return;
+    const waiters = settledWaiters;
+    settledWaiters = [];
+    for (const resolve of waiters) resolve();
+  };
 
-  function syncJob(jobId: string): Promise<SyncRunResult> {
+  function syncJob(jobId: string, cause: SyncCause = 'requested'): Promise<SyncRunResult> {
     const inFlight = running.get(jobId);
     if (inFlight) return inFlight;
+    tellRun({ phase: 'started', jobId, cause });
+    let result: SyncRunResult | null = null;
     const run = engine
-      .syncJob(jobId, (value) => announce(jobId, value))
+      .syncJob(jobId, {
+        onProgress: (value) => announce(jobId, value),
+        refreshSnapshot: cause === 'requested',
+      })
+      .then((value) => (result = value))
       .finally(() => {
         running.delete(jobId);
         announce(jobId, null);
+        tellRun({ phase: 'ended', jobId, cause, result });
+        // The engineer changed the job during the run: look again now it has ended.
+        if (wanted.has(jobId)) lookSoon(jobId);
+        checkSettled();
       });
     running.set(jobId, run);
     return run;
   }
 
-  async function hasQueued(jobId: string): Promise<boolean> {
-    const state = await jobs.state(jobId);
-    return state.outbox.some((item) => item.status === 'queued');
+  /** Runs `work` counted as deciding, so settled() waits for it. */
+  async function whileDeciding<T>(work: () => Promise<T>): Promise<T> {
+    deciding++;
+    try {
+      return await work();
+    } finally {
+      deciding--;
+      checkSettled();
+    }
   }
 
-  async function syncAll(): Promise<void> {
-    const listings = await jobs.list();
+  async function syncAll(cause: SyncCause = 'requested'): Promise<void> {
+    const listings = await whileDeciding(() => jobs.list());
     await Promise.all(
       listings
-        .filter((l) => l.state?.outbox.some((item) => item.status === 'queued'))
-        .map((l) => syncJob(l.header.jobId)),
+        .filter((l) => l.state !== null && hasSendable(l.state))
+        .map((l) => syncJob(l.header.jobId, cause)),
     );
   }
 
+  /** On the next turn (so a burst of records is one look): sync the job if it has something to send. */
+  function lookSoon(jobId: string): void {
+    deciding++; // the look is pending: not settled until it has run
+    setImmediate(() => {
+      deciding--;
+      void whileDeciding(async () => {
+        if (closed || !wanted.has(jobId) || running.has(jobId)) return;
+        wanted.delete(jobId);
+        if (!connectivity.canSync()) return;
+        if (hasSendable(await jobs.state(jobId))) void syncJob(jobId, 'engineer');
+      }).catch(() => undefined);
+    });
+  }
+
   if (options.autoSync) {
-    const pending = new Set<string>();
     unsubscribers.push(
       connectivity.onChange(() => {
-        if (connectivity.canSync() && !closed) void syncAll().catch(() => undefined);
+        if (connectivity.canSync() && !closed) void syncAll('connectivity').catch(() => undefined);
       }),
-      jobs.onChanged((jobId) => {
-        // After the run in flight (if any) ends, send whatever the engineer queued meanwhile.
-        if (pending.has(jobId) || closed) return;
-        pending.add(jobId);
-        setImmediate(() => {
-          pending.delete(jobId);
-          if (!connectivity.canSync() || running.has(jobId) || closed) return;
-          void hasQueued(jobId)
-            .then((queued) => (queued ? syncJob(jobId) : undefined))
-            .catch(() => undefined);
-        });
+      jobs.onChanged((jobId, records) => {
+        // Only the engineer's records are a cause: sync's own (applied, conflict, snapshot)
+        // never start another run, so a run can never feed itself.
+        if (closed || records.every((record) => record.actor === SYNC_ACTOR)) return;
+        if (wanted.has(jobId)) return;
+        wanted.add(jobId);
+        if (!running.has(jobId)) lookSoon(jobId);
       }),
     );
   }
@@ -117,8 +184,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     return item;
   }
 
+  // Without autoSync, resolving or retrying sends at once; with it, the record is the cause.
   const kick = (jobId: string) => {
-    if (connectivity.canSync()) void syncJob(jobId).catch(() => undefined);
+    if (!options.autoSync && connectivity.canSync())
+      void syncJob(jobId, 'engineer').catch(() => undefined);
   };
 
   return {
@@ -169,8 +238,11 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 
     async discardEntry(jobId, { actionId, entryId }) {
       const item = await itemOf(jobId, entryId);
-      if (item.status !== 'needsAttention' && item.status !== 'queued')
-        throw new CodedError('NOT_DISCARDABLE', 'Only a waiting change can be discarded.');
+      if (!isDiscardable(item))
+        throw new CodedError(
+          'NOT_DISCARDABLE',
+          `This change is ${item.status} and cannot be discarded; only a waiting, refused or conflicting change can.`,
+        );
       await jobs.record(jobId, [
         {
           id: actionId,
@@ -187,8 +259,19 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       return () => listeners.delete(listener);
     },
 
+    onRun(listener) {
+      runListeners.add(listener);
+      return () => runListeners.delete(listener);
+    },
+
+    settled() {
+      if (isSettled()) return Promise.resolve();
+      return new Promise((resolve) => settledWaiters.push(resolve));
+    },
+
     async close() {
       closed = true;
+      wanted.clear();
       for (const unsubscribe of unsubscribers) unsubscribe();
       await Promise.allSettled([...running.values()]);
     },

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { JobEvent, JobEventBody, OutboxEntry } from './events';
 import { createJobFold, currentFloorPortVersion, foldJob, ifMatchFor } from './fold';
 import type { JobSnapshot } from './snapshot';
+import { hasSendable } from './outbox-plan';
 import { deriveSyncStatus } from './sync-status';
 
 const snapshot: JobSnapshot = {
@@ -176,7 +177,18 @@ describe('foldJob', () => {
         const status = deriveSyncStatus(foldJob(events), { online, progress: null });
         const outstanding = steps.filter((s) => s !== 'apply').length;
         expect(status.label === 'synced').toBe(online && outstanding === 0);
-        expect(status.queued + status.conflicts + status.needsAttention).toBe(outstanding);
+        expect(status.queued + status.blocked + status.conflicts + status.needsAttention).toBe(
+          outstanding,
+        );
+        // One port: everything queued after the first conflict or refusal waits behind it.
+        const firstBlocker = steps.findIndex((s) => s === 'attention' || s === 'conflict');
+        const blockedIds = steps
+          .map((s, i) => [s, `x${i}`] as const)
+          .filter(([s], i) => s === 'queue' && firstBlocker !== -1 && i !== firstBlocker)
+          .map(([, id]) => id);
+        expect(status.blockedEntries.map((b) => b.entryId)).toEqual(blockedIds);
+        for (const b of status.blockedEntries) expect(b.behindEntryId).toBe(`x${firstBlocker}`);
+        expect(hasSendable(foldJob(events))).toBe(status.queued > 0);
       }),
     );
   });

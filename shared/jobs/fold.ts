@@ -86,6 +86,8 @@ export function createJobFold(created: JobEvent): JobFold {
         return append(event.payload.entry, event.time);
       case 'MutationApplied': {
         const { entryId, sentIfMatch, resultVersion } = event.payload;
+        // The platform has it: the job was last in step with the platform now.
+        s.lastSyncAt = event.time;
         return update(entryId, (item) => {
           if (item.status === 'applied') return null;
           // A change that changed nothing (same value) leaves the version where it was.
@@ -113,9 +115,7 @@ export function createJobFold(created: JobEvent): JobFold {
         );
       case 'MutationDiscarded':
         return update(event.payload.entryId, (item) =>
-          item.status === 'needsAttention' || item.status === 'queued'
-            ? { ...item, status: 'discarded' }
-            : null,
+          isDiscardable(item) ? { ...item, status: 'discarded' } : null,
         );
       case 'ConflictRaised':
         return update(event.payload.entryId, (item) =>
@@ -173,6 +173,14 @@ export function createJobFold(created: JobEvent): JobFold {
 
 function newItem(entry: OutboxEntry, queuedAt: string): OutboxItem {
   return { entry, queuedAt, status: 'queued', resultVersion: null, problem: null, theirs: null };
+}
+
+/**
+ * Whether the engineer may drop a change: one still waiting, refused, or in conflict (so a
+ * conflict can always be got out of the way, not only resolved).
+ */
+export function isDiscardable(item: OutboxItem): boolean {
+  return isOutstanding(item);
 }
 
 /** Statuses of entries that still stand for a change the platform has not got. */

@@ -2,6 +2,7 @@ export * from './checklist';
 export * from './events';
 export * from './fold';
 export * from './mutations';
+export * from './outbox-plan';
 export * from './snapshot';
 export * from './state';
 export * from './sync-status';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BlockedEntry, planOutbox } from './outbox-plan';
 import type { JobState } from './state';
 
 /**
@@ -23,7 +24,11 @@ export type SyncProgress = z.infer<typeof SyncProgress>;
 
 export const JobSyncStatus = z.object({
   label: SyncLabel,
+  /** Changes sync may send now. */
   queued: z.number().int().nonnegative(),
+  /** Queued changes held back behind a conflict or a refused change (not sendable). */
+  blocked: z.number().int().nonnegative(),
+  blockedEntries: z.array(BlockedEntry),
   conflicts: z.number().int().nonnegative(),
   needsAttention: z.number().int().nonnegative(),
   lastSyncAt: z.string().nullable(),
@@ -40,12 +45,12 @@ export interface SyncRuntime {
 }
 
 export function deriveSyncStatus(state: JobState, runtime: SyncRuntime): JobSyncStatus {
-  let queued = 0;
+  const plan = planOutbox(state);
+  const queued = plan.sendable;
   let conflicts = 0;
   let needsAttention = 0;
   for (const item of state.outbox) {
-    if (item.status === 'queued') queued++;
-    else if (item.status === 'conflict') conflicts++;
+    if (item.status === 'conflict') conflicts++;
     else if (item.status === 'needsAttention') needsAttention++;
   }
   const label: SyncLabel =
@@ -63,6 +68,8 @@ export function deriveSyncStatus(state: JobState, runtime: SyncRuntime): JobSync
   return {
     label,
     queued,
+    blocked: plan.blocked.length,
+    blockedEntries: plan.blocked,
     conflicts,
     needsAttention,
     lastSyncAt: state.lastSyncAt,

@@ -5,17 +5,11 @@ import type { FaultSettingsInput } from '../../sim/platform/faults';
 import { createPlatformClient, type PlatformClient } from '../../platform/client';
 import { startPlatformSimulator, type PlatformSimulator } from '../../sim/platform/server';
 import { loadDemoWorld } from '../../sim/world/load';
-import {
-  createConfStore,
-  createJobService,
-  createSettingsStore,
-  createSnapshotCache,
-  type JobService,
-} from '../../jobs';
+import { createJobServices, type JobServices } from '../../app/job-services';
+import type { JobService } from '../../jobs';
 import { seededRandom, type SyncClock } from '../clock';
-import { createConnectivity, type Connectivity } from '../connectivity';
-import { createPlatformGateway } from '../platform-gateway';
-import { createSyncService, type SyncService } from '../sync-service';
+import type { Connectivity } from '../connectivity';
+import type { SyncService } from '../sync-service';
 
 export const SITE = 'lon-shoreditch';
 export const OCCUPIER = 'occ-brightwater';
@@ -80,6 +74,8 @@ export interface SyncHarness {
   platform: SimulatorUnderTest;
   /** Dialtone's own client (what sync uses). */
   client: PlatformClient;
+  /** The services exactly as the app builds them (autoSync on, the app's sync settings). */
+  services: JobServices;
   jobs: JobService;
   connectivity: Connectivity;
   sync: SyncService;
@@ -102,7 +98,10 @@ export async function startSyncHarness(seed = 1): Promise<SyncHarness> {
   };
 }
 
-/** The services on an existing data folder (e.g. after the crash test's last restart). */
+/**
+ * The services on an existing data folder (e.g. after the crash test's last restart), built
+ * by the app's composition root: only the clock (instant) and the jitter (seeded) differ.
+ */
 export async function createServicesOn(
   directory: string,
   platform: SimulatorUnderTest,
@@ -113,40 +112,23 @@ export async function createServicesOn(
     token: platform.token,
     timeoutMs: 5_000,
   });
-  const gateway = createPlatformGateway(client);
-  const store = createConfStore(directory);
-  const connectivity = createConnectivity({
-    health: () => client.health(),
-    settings: createSettingsStore(store),
-  });
-  const jobs = await createJobService({
-    jobsDirectory: join(directory, 'jobs'),
-    store,
-    snapshots: { pull: (siteId, occupierId) => gateway.snapshot(siteId, occupierId) },
-    snapshotCache: createSnapshotCache(join(directory, 'snapshots')),
-    isOnline: () => connectivity.canSync(),
-  });
   const clock = instantClock();
-  const sync = createSyncService({
-    jobs,
-    gateway,
-    connectivity,
+  const services = await createJobServices({
+    dataDirectory: directory,
+    platform: client,
     clock,
     random: seededRandom(seed),
-    concurrency: 8,
   });
-  await connectivity.check();
+  await services.connectivity.check();
   return {
     directory,
     platform,
     client,
-    jobs,
-    connectivity,
-    sync,
+    services,
+    jobs: services.jobs,
+    connectivity: services.connectivity,
+    sync: services.sync,
     clock,
-    async close() {
-      await sync.close();
-      await jobs.close();
-    },
+    close: () => services.close(),
   };
 }

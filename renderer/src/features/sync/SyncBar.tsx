@@ -41,8 +41,8 @@ export function SyncBar({
             <SyncStatusBadge sync={sync} />
             {sync && (
               <Text size="sm" role="status" aria-label="Sync counts">
-                {sync.queued} queued · {sync.conflicts} conflicts · {sync.needsAttention} need
-                attention
+                {sync.queued} queued · {sync.blocked} waiting behind a problem · {sync.conflicts}{' '}
+                conflicts · {sync.needsAttention} need attention
               </Text>
             )}
           </Group>

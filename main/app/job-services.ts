@@ -1,9 +1,8 @@
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { SyncProgress } from '../../shared/jobs';
-// Until createJobServices moves to main/app (sync-spin), it reaches into bridge/ for the job view.
 import { jobSummaryOf, type JobBridgeDeps } from '../bridge/job-handlers';
 import type { Router } from '../bridge/router';
+import { defaultDataDirectory } from './data-directory';
 import {
   createConfStore,
   createJobService,
@@ -13,10 +12,26 @@ import {
   type KeyValueStore,
 } from '../jobs';
 import type { PlatformClient } from '../platform/client';
-import { systemClock } from './clock';
-import { createConnectivity, type Connectivity } from './connectivity';
-import { createPlatformGateway } from './platform-gateway';
-import { createSyncService, type SyncService } from './sync-service';
+import {
+  DEFAULT_BACKOFF,
+  createConnectivity,
+  createPlatformGateway,
+  createSyncService,
+  systemClock,
+  type BackoffPolicy,
+  type Connectivity,
+  type RandomSource,
+  type SyncClock,
+  type SyncService,
+} from '../sync';
+
+export { defaultDataDirectory } from './data-directory';
+
+/** The app's own sync settings: what the product runs, and so what tests and the bench run. */
+export const APP_SYNC_SETTINGS: { concurrency: number; backoff: BackoffPolicy } = {
+  concurrency: 16,
+  backoff: DEFAULT_BACKOFF,
+};
 
 export interface JobServicesOptions {
   /** Where journals and snapshots live; DIALTONE_DATA_DIR or ~/.dialtone when omitted. */
@@ -26,6 +41,14 @@ export interface JobServicesOptions {
   platform: PlatformClient;
   /** How often to ask the platform's health. */
   healthIntervalMs?: number;
+  /** Sync's time (tests pass one whose sleeps return at once); the system clock otherwise. */
+  clock?: SyncClock;
+  /** Backoff jitter; Math.random otherwise. */
+  random?: RandomSource;
+  /** APP_SYNC_SETTINGS.backoff otherwise. */
+  backoff?: BackoffPolicy;
+  /** APP_SYNC_SETTINGS.concurrency otherwise. */
+  concurrency?: number;
 }
 
 export interface JobServices {
@@ -40,10 +63,6 @@ export interface JobServices {
 
 /** How often, at most, the renderer is told about a job that keeps changing. */
 const PUSH_INTERVAL_MS = 100;
-
-export function defaultDataDirectory(): string {
-  return process.env['DIALTONE_DATA_DIR'] ?? join(homedir(), '.dialtone');
-}
 
 /** Jobs, the outbox's sync and connectivity, wired the same way for every host. */
 export async function createJobServices(options: JobServicesOptions): Promise<JobServices> {
@@ -65,8 +84,10 @@ export async function createJobServices(options: JobServicesOptions): Promise<Jo
     jobs,
     gateway,
     connectivity,
-    clock: systemClock,
-    random: Math.random,
+    clock: options.clock ?? systemClock,
+    random: options.random ?? Math.random,
+    backoff: options.backoff ?? APP_SYNC_SETTINGS.backoff,
+    concurrency: options.concurrency ?? APP_SYNC_SETTINGS.concurrency,
     autoSync: true,
   });
   const bridge: JobBridgeDeps = { jobs, sync, connectivity };
