@@ -89,6 +89,8 @@ export async function makePlantedJob(jobId = 'job-planted'): Promise<PlantedJob>
       p.allocation.kind === 'occupier' &&
       p.allocation.occupierId === OCCUPIER,
   )!;
+  // Both changes queued offline, so coming back online sends them in one run (autoSync).
+  services.connectivity.setWorkOffline(true);
   await services.jobs.setFloorPortRole(jobId, {
     actionId: 'a-role',
     floorPortId: port.id,
@@ -98,7 +100,8 @@ export async function makePlantedJob(jobId = 'job-planted'): Promise<PlantedJob>
     actionId: 'a-allocate',
     mutation: { kind: 'allocateNumbers', siteId: SITE, occupierId: OCCUPIER, count: 2 },
   });
-  await services.sync.syncJob(jobId);
+  services.connectivity.setWorkOffline(false);
+  await services.sync.settled();
   await services.jobs.markStep(jobId, {
     actionId: 'a-step',
     stepId: 'numbers',
