@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
+import { renameSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
@@ -27,16 +27,4 @@ export async function writeFileDurably(path: string, content: string | Uint8Arra
   }
   renameSync(temporary, path);
   await fsyncDirectory(dirname(path));
-}
-
-/** A new file that must not exist yet, written and fsynced (used to keep evidence aside). */
-export function writeNewFileSync(path: string, content: Uint8Array): void {
-  const fd = openSync(path, 'wx');
-  try {
-    let written = 0;
-    while (written < content.length) written += writeSync(fd, content, written);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }

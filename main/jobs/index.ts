@@ -16,10 +16,13 @@ export { createSnapshotCache } from './snapshot-cache';
 export type { SnapshotCache } from './snapshot-cache';
 export {
   JOURNAL_CORRUPTED,
+  JOURNAL_MAX_BYTES,
+  JOURNAL_TOO_LARGE,
   JOURNAL_WRITE_FAILED,
   createJournal,
   openJournal,
-  scanJournal,
 } from './journal';
-export type { EventDraft, Journal, JournalRecovery, JournalScan } from './journal';
+export type { EventDraft, Journal, JournalRecovery } from './journal';
+export { scanJournal, streamJournal } from './journal-reader';
+export type { JournalScan, JournalStreamScan } from './journal-reader';
 export { decodeRecord, encodeRecord } from './journal-codec';

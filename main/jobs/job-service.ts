@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodedError } from '../../shared/errors';
 import {
@@ -18,12 +18,14 @@ import {
 import { createJobIndex, type JobIndexEntry } from './job-index';
 import {
   JOURNAL_CORRUPTED,
+  JOURNAL_TOO_LARGE,
   createJournal,
   openJournal,
   type EventDraft,
   type Journal,
 } from './journal';
 import { decodeRecord } from './journal-codec';
+import { readFirstLine } from './journal-reader';
 import type { KeyValueStore } from './key-value-store';
 import type { SnapshotCache } from './snapshot-cache';
 
@@ -42,6 +44,8 @@ export interface JobServiceOptions {
   isOnline(): boolean;
   now?: () => Date;
   newId?: () => string;
+  /** The largest journal opened (JOURNAL_MAX_BYTES unless a test says). */
+  maxJournalBytes?: number;
 }
 
 export interface OpenedJob {
@@ -78,7 +82,7 @@ export interface JobService {
     change: { actionId: string; mutation: PlatformMutation },
   ): Promise<OpenedJob>;
   /** Appends events on behalf of sync (or the engineer); durable when it resolves. */
-  record(jobId: string, drafts: readonly EventDraft[]): Promise<JobEvent[]>;
+  record(jobId: string, drafts: readonly EventDraft[]): Promise<void>;
   /** The current folded state of an open job. */
   state(jobId: string): Promise<JobState>;
   /** Every durable event of a job, in order (for folds kept outside the job state, e.g. the switch work). */
@@ -112,8 +116,8 @@ function headerFromState(state: JobState): JobIndexEntry {
 }
 
 /** What can still be read of a job whose journal is damaged: its first record, if intact. */
-function headerFromDamagedJournal(jobId: string, path: string): JobIndexEntry {
-  const firstLine = readFileSync(path, 'utf8').split('\n', 1)[0] ?? '';
+async function headerFromDamagedJournal(jobId: string, path: string): Promise<JobIndexEntry> {
+  const firstLine = (await readFirstLine(path).catch(() => null)) ?? '';
   const decoded = decodeRecord(firstLine);
   if (decoded.ok && decoded.record.type === 'JobCreated') {
     const { siteId, occupierId, snapshot } = decoded.record.payload;
@@ -138,6 +142,9 @@ function headerFromDamagedJournal(jobId: string, path: string): JobIndexEntry {
   };
 }
 
+/** Journal errors that will not go away by trying again: remembered, so the file is not reread. */
+const LASTING_JOURNAL_ERRORS = new Set([JOURNAL_CORRUPTED, JOURNAL_TOO_LARGE]);
+
 const JOB_INCOMPLETE = 'JOB_INCOMPLETE';
 
 const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
@@ -153,11 +160,12 @@ export async function createJobService(options: JobServiceOptions): Promise<JobS
 
   const journalPathOf = (jobId: string) => join(options.jobsDirectory, jobId, 'journal.jsonl');
 
-  function adopt(jobId: string, journal: Journal, notice: JournalNotice | null): OpenJob {
-    const [first, ...rest] = journal.records();
-    if (!first) throw new Error(`The journal of job ${jobId} is empty.`);
-    const fold = createJobFold(first);
-    for (const record of rest) fold.apply(record);
+  function adopt(
+    jobId: string,
+    journal: Journal,
+    fold: JobFold,
+    notice: JournalNotice | null,
+  ): OpenJob {
     journal.onDurable((records) => {
       for (const record of records) fold.apply(record);
       for (const listener of listeners) listener(jobId, records);
@@ -178,8 +186,18 @@ export async function createJobService(options: JobServiceOptions): Promise<JobS
       throw new CodedError('JOB_NOT_FOUND', `There is no job ${jobId} on this laptop.`);
     const promise = (async () => {
       try {
-        const { journal, recovery } = await openJournal(journalPathOf(jobId), { now });
-        if (journal.records().length === 0) {
+        // The journal is folded as it streams in; its records are not kept.
+        const folding: { fold: JobFold | null } = { fold: null };
+        const { journal, recovery } = await openJournal(journalPathOf(jobId), {
+          now,
+          ...(options.maxJournalBytes === undefined ? {} : { maxBytes: options.maxJournalBytes }),
+          onRecord: (record) => {
+            if (folding.fold) folding.fold.apply(record);
+            else folding.fold = createJobFold(record);
+          },
+        });
+        const { fold } = folding;
+        if (fold === null) {
           await journal.close();
           throw new CodedError(
             JOB_INCOMPLETE,
@@ -194,9 +212,9 @@ export async function createJobService(options: JobServiceOptions): Promise<JobS
                 keptAsidePath: recovery.keptAsidePath,
               }
             : null;
-        return adopt(jobId, journal, notice);
+        return adopt(jobId, journal, fold, notice);
       } catch (error) {
-        if (error instanceof CodedError && error.code === JOURNAL_CORRUPTED)
+        if (error instanceof CodedError && LASTING_JOURNAL_ERRORS.has(error.code))
           failed.set(jobId, error);
         throw error;
       } finally {
@@ -232,7 +250,7 @@ export async function createJobService(options: JobServiceOptions): Promise<JobS
         // A job whose creation never finished was never acknowledged: nothing to list.
         if (error instanceof CodedError && error.code === JOB_INCOMPLETE) continue;
         // A corrupted journal stays on disk, untouched; list it so the engineer sees it.
-        index.put(headerFromDamagedJournal(jobId, journalPathOf(jobId)));
+        index.put(await headerFromDamagedJournal(jobId, journalPathOf(jobId)));
       }
     }
   }
@@ -319,9 +337,12 @@ export async function createJobService(options: JobServiceOptions): Promise<JobS
           type: 'JobCreated',
           payload: { jobId, siteId, occupierId, snapshot },
         },
-        { now },
+        {
+          now,
+          ...(options.maxJournalBytes === undefined ? {} : { maxBytes: options.maxJournalBytes }),
+        },
       );
-      const job = adopt(jobId, journal, null);
+      const job = adopt(jobId, journal, createJobFold(journal.first()!), null);
       index.put(headerFromState(job.fold.current()));
       return opened(jobId, job);
     },
@@ -339,7 +360,7 @@ export async function createJobService(options: JobServiceOptions): Promise<JobS
             header: headerOf(entry),
             state: null,
             notice: {
-              kind: 'corrupted',
+              kind: (error as CodedError).code === JOURNAL_TOO_LARGE ? 'tooLarge' : 'corrupted',
               message: (error as Error).message,
               keptAsidePath: detail?.keptAsidePath ?? '',
             },

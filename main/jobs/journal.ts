@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, fsyncSync, openSync, statSync } from 'node:fs';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CodedError } from '../../shared/errors';
 import type { JobEvent, JobEventBody } from '../../shared/jobs';
-import { decodeRecord, encodeRecord } from './journal-codec';
-import { fsyncDirectory, writeNewFileSync } from './durable-files';
+import { encodeRecord } from './journal-codec';
+import { fsyncDirectory } from './durable-files';
+import { streamJournal } from './journal-reader';
 
 /** An event to append: its id makes a repeated append (a retried action) a no-op. */
 export type EventDraft = JobEventBody & { id: string; actor: string };
@@ -24,6 +25,14 @@ export type JournalRecovery =
 
 export const JOURNAL_CORRUPTED = 'JOURNAL_CORRUPTED';
 export const JOURNAL_WRITE_FAILED = 'JOURNAL_WRITE_FAILED';
+export const JOURNAL_TOO_LARGE = 'JOURNAL_TOO_LARGE';
+
+/**
+ * The largest journal Dialtone opens or grows. A real job's journal is a few megabytes; one
+ * far past this is a fault (the sync spin of issue 9 made 800 MB ones), and opening it
+ * blindly would take minutes and gigabytes. It is reported instead, and left untouched.
+ */
+export const JOURNAL_MAX_BYTES = 256 * 1024 * 1024;
 
 export interface CorruptedJournalDetail {
   path: string;
@@ -33,12 +42,20 @@ export interface CorruptedJournalDetail {
   validRecordsBefore: number;
 }
 
+export interface TooLargeJournalDetail {
+  path: string;
+  bytes: number;
+  limitBytes: number;
+}
+
 export interface Journal {
   readonly path: string;
-  /** Every durable record, in order. */
-  records(): readonly JobEvent[];
-  /** Resolves once every draft is written and fsynced; drafts whose id is already in the journal return the stored record. */
-  append(drafts: readonly EventDraft[]): Promise<JobEvent[]>;
+  /** How many durable records the journal holds. */
+  recordCount(): number;
+  /** The first record (JobCreated), kept because the job's header comes from it. */
+  first(): JobEvent | null;
+  /** Resolves once every draft is written and fsynced; drafts whose id is already in the journal are no-ops. */
+  append(drafts: readonly EventDraft[]): Promise<void>;
   /** Called synchronously, in order, with each batch of records as soon as it is durable. */
   onDurable(listener: (records: readonly JobEvent[]) => void): () => void;
   close(): Promise<void>;
@@ -46,86 +63,76 @@ export interface Journal {
 
 export interface JournalOptions {
   now?: () => Date;
+  /** JOURNAL_MAX_BYTES unless a test says. */
+  maxBytes?: number;
+}
+
+export interface OpenJournalOptions extends JournalOptions {
+  /** Each valid record, in order, as it is read (records are not kept in memory). */
+  onRecord?: (record: JobEvent) => void;
 }
 
 function stampForFileName(date: Date): string {
   return date.toISOString().replaceAll(':', '-');
 }
 
-function keepAside(path: string, bytes: Uint8Array, why: string, now: Date): string {
+/** Copies the file as found next to it (never overwriting), fsynced; returns the copy's path. */
+function keepAside(path: string, why: string, now: Date): string {
   const aside = join(
     dirname(path),
     `${basename(path, '.jsonl')}.${why}-${stampForFileName(now)}-${randomBytes(3).toString('hex')}.jsonl`,
   );
-  writeNewFileSync(aside, bytes);
+  copyFileSync(path, aside, constants.COPYFILE_EXCL);
+  const fd = openSync(aside, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
   return aside;
 }
 
-export interface JournalScan {
-  records: JobEvent[];
-  /** Length in bytes of the valid, newline-terminated prefix. */
-  goodLength: number;
-  tornBytes: number;
-  corruption: { lineNumber: number; reason: string } | null;
+function megabytes(bytes: number): string {
+  return `${Math.round(bytes / (1024 * 1024))} MB`;
 }
 
-/** Reads a journal's bytes without changing anything (also what a bundle export reads). */
-export function scanJournal(bytes: Buffer): JournalScan {
-  const records: JobEvent[] = [];
-  const ids = new Set<string>();
-  let offset = 0;
-  let lineNumber = 0;
-  while (offset < bytes.length) {
-    const newline = bytes.indexOf(0x0a, offset);
-    lineNumber++;
-    if (newline === -1) {
-      // An unfinished last record: the write was cut short. Only the tail may be torn.
-      return { records, goodLength: offset, tornBytes: bytes.length - offset, corruption: null };
-    }
-    const decoded = decodeRecord(bytes.toString('utf8', offset, newline));
-    const problem = !decoded.ok
-      ? decoded.reason
-      : decoded.record.seq !== records.length + 1
-        ? `expected record ${records.length + 1}, found ${decoded.record.seq}`
-        : ids.has(decoded.record.id)
-          ? `event id ${decoded.record.id} appears twice`
-          : records.length === 0 && decoded.record.type !== 'JobCreated'
-            ? 'the first record is not JobCreated'
-            : null;
-    if (problem !== null || !decoded.ok)
-      return {
-        records,
-        goodLength: offset,
-        tornBytes: 0,
-        corruption: { lineNumber, reason: problem ?? 'invalid' },
-      };
-    records.push(decoded.record);
-    ids.add(decoded.record.id);
-    offset = newline + 1;
-  }
-  return { records, goodLength: offset, tornBytes: 0, corruption: null };
+export function tooLargeError(path: string, bytes: number, limitBytes: number): CodedError {
+  const detail: TooLargeJournalDetail = { path, bytes, limitBytes };
+  return new CodedError(
+    JOURNAL_TOO_LARGE,
+    `The job's journal is ${megabytes(bytes)}, more than the ${megabytes(limitBytes)} Dialtone opens, so it was not loaded. It is left untouched at ${path} for support to look at.`,
+    detail,
+  );
 }
 
 /**
- * Opens a job's journal. A torn last record is cut off (the file as found is kept aside
- * first) and reported; any other damage keeps the file untouched, copies it aside and
- * throws JOURNAL_CORRUPTED: nothing is ever silently dropped or overwritten.
+ * Opens a job's journal, reading it as a stream (memory bounded by one record, not the
+ * file). A journal over the size limit is refused with JOURNAL_TOO_LARGE before it is read.
+ * A torn last record is cut off (the file as found is kept aside first) and reported; any
+ * other damage keeps the file untouched, copies it aside and throws JOURNAL_CORRUPTED:
+ * nothing is ever silently dropped or overwritten.
  */
 export async function openJournal(
   path: string,
-  options: JournalOptions = {},
+  options: OpenJournalOptions = {},
 ): Promise<{ journal: Journal; recovery: JournalRecovery }> {
   const now = options.now ?? (() => new Date());
-  const bytes = readFileSync(path);
-  const found = scanJournal(bytes);
+  const maxBytes = options.maxBytes ?? JOURNAL_MAX_BYTES;
+  const { size } = statSync(path);
+  if (size > maxBytes) throw tooLargeError(path, size, maxBytes);
+  let first: JobEvent | null = null;
+  const found = await streamJournal(path, (record) => {
+    first ??= record;
+    options.onRecord?.(record);
+  });
   if (found.corruption) {
-    const keptAsidePath = keepAside(path, bytes, 'corrupt', now());
+    const keptAsidePath = keepAside(path, 'corrupt', now());
     const detail: CorruptedJournalDetail = {
       path,
       keptAsidePath,
       lineNumber: found.corruption.lineNumber,
       reason: found.corruption.reason,
-      validRecordsBefore: found.records.length,
+      validRecordsBefore: found.count,
     };
     throw new CodedError(
       JOURNAL_CORRUPTED,
@@ -136,17 +143,27 @@ export async function openJournal(
   let recovery: JournalRecovery = { kind: 'clean' };
   const handle = await open(path, 'r+');
   if (found.tornBytes > 0) {
-    const keptAsidePath = keepAside(path, bytes, 'torn', now());
+    const keptAsidePath = keepAside(path, 'torn', now());
     await handle.truncate(found.goodLength);
     await handle.sync();
     recovery = {
       kind: 'tornTailRecovered',
       droppedBytes: found.tornBytes,
-      recordsKept: found.records.length,
+      recordsKept: found.count,
       keptAsidePath,
     };
   }
-  return { journal: journalOn(path, handle, found.records, found.goodLength, now), recovery };
+  const journal = journalOn({
+    path,
+    handle,
+    first,
+    ids: found.ids,
+    count: found.count,
+    length: found.goodLength,
+    now,
+    maxBytes,
+  });
+  return { journal, recovery };
 }
 
 /** Creates a new journal whose first record is `first` (JobCreated); fails if the file exists. */
@@ -168,31 +185,50 @@ export async function createJournal(
     handle = await open(path, 'r+');
   }
   await fsyncDirectory(dirname(path));
-  const journal = journalOn(path, handle, [], 0, now);
+  const journal = journalOn({
+    path,
+    handle,
+    first: null,
+    ids: new Set(),
+    count: 0,
+    length: 0,
+    now,
+    maxBytes: options.maxBytes ?? JOURNAL_MAX_BYTES,
+  });
   await journal.append([first]);
   return journal;
 }
 
-function journalOn(
-  path: string,
-  handle: FileHandle,
-  initial: JobEvent[],
-  length: number,
-  now: () => Date,
-): Journal {
-  const records = initial;
-  const byId = new Map(records.map((record) => [record.id, record]));
+interface JournalState {
+  path: string;
+  handle: FileHandle;
+  first: JobEvent | null;
+  ids: Set<string>;
+  count: number;
+  length: number;
+  now: () => Date;
+  maxBytes: number;
+}
+
+function journalOn(initial: JournalState): Journal {
+  const { path, handle, now, maxBytes } = initial;
+  const ids = initial.ids;
+  let first = initial.first;
+  let count = initial.count;
   const listeners = new Set<(records: readonly JobEvent[]) => void>();
   interface Pending {
     record: JobEvent;
     line: string;
+    bytes: number;
     resolve: () => void;
     reject: (error: unknown) => void;
   }
   let queue: Pending[] = [];
-  const pendingById = new Map<string, Promise<JobEvent>>();
-  let nextSeq = records.length + 1;
-  let position = length;
+  const pendingById = new Map<string, Promise<void>>();
+  let nextSeq = count + 1;
+  let position = initial.length;
+  /** Bytes the file will have once everything queued is written. */
+  let reserved = position;
   let flushing: Promise<void> | null = null;
   let failure: CodedError | null = null;
   let closed = false;
@@ -231,8 +267,9 @@ function journalOn(
       }
       const durable = batch.map((p) => p.record);
       for (const record of durable) {
-        records.push(record);
-        byId.set(record.id, record);
+        first ??= record;
+        count++;
+        ids.add(record.id);
         pendingById.delete(record.id);
       }
       for (const listener of listeners) listener(durable);
@@ -251,7 +288,8 @@ function journalOn(
 
   return {
     path,
-    records: () => records,
+    recordCount: () => count,
+    first: () => first,
     onDurable(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -260,39 +298,54 @@ function journalOn(
       if (failure) return Promise.reject(failure);
       if (closed)
         return Promise.reject(new CodedError(JOURNAL_WRITE_FAILED, 'The journal is closed.'));
-      const results: Promise<JobEvent>[] = [];
+      const results: Promise<void>[] = [];
+      const fresh: Pending[] = [];
+      const seen = new Set<string>();
+      let seq = nextSeq;
       for (const draft of drafts) {
-        const existing = byId.get(draft.id);
-        if (existing) {
-          results.push(Promise.resolve(existing));
-          continue;
-        }
+        if (ids.has(draft.id)) continue;
         const inFlight = pendingById.get(draft.id);
         if (inFlight) {
           results.push(inFlight);
           continue;
         }
+        if (seen.has(draft.id)) continue;
+        seen.add(draft.id);
         const record = {
-          seq: nextSeq++,
+          seq: seq++,
           id: draft.id,
           time: now().toISOString(),
           actor: draft.actor,
           type: draft.type,
           payload: draft.payload,
         } as JobEvent;
-        const promise = new Promise<JobEvent>((resolve, reject) => {
-          queue.push({
-            record,
-            line: encodeRecord(record),
-            resolve: () => resolve(record),
-            reject,
-          });
+        const line = encodeRecord(record);
+        const pending: Pending = {
+          record,
+          line,
+          bytes: Buffer.byteLength(line),
+          resolve: () => undefined,
+          reject: () => undefined,
+        };
+        fresh.push(pending);
+      }
+      // Never grow a journal past what Dialtone will open again.
+      const adding = fresh.reduce((sum, p) => sum + p.bytes, 0);
+      if (reserved + adding > maxBytes)
+        return Promise.reject(tooLargeError(path, reserved + adding, maxBytes));
+      nextSeq = seq;
+      reserved += adding;
+      for (const pending of fresh) {
+        const promise = new Promise<void>((resolve, reject) => {
+          pending.resolve = resolve;
+          pending.reject = reject;
         });
-        pendingById.set(draft.id, promise);
+        queue.push(pending);
+        pendingById.set(pending.record.id, promise);
         results.push(promise);
       }
       kick();
-      return Promise.all(results);
+      return Promise.all(results).then(() => undefined);
     },
     async close() {
       closed = true;

@@ -5,7 +5,7 @@ import { JobSyncStatus, deriveSyncStatus, type SyncRuntime } from './sync-status
 /** What the bridge carries about jobs: the list row and the job page. */
 
 export const JournalNotice = z.object({
-  kind: z.enum(['tornTailRecovered', 'corrupted']),
+  kind: z.enum(['tornTailRecovered', 'corrupted', 'tooLarge']),
   message: z.string(),
   keptAsidePath: z.string(),
 });

@@ -8,10 +8,15 @@ import type { ChildMessage, CrashAction } from './crash-script';
  * Bundles the crash child into one plain .mjs file, so each of the hundreds of restarts
  * costs a bare `node` start instead of a TypeScript compile.
  */
-export async function bundleCrashChild(directory: string): Promise<string> {
-  const outfile = join(directory, 'crash-child.mjs');
+export function bundleCrashChild(directory: string): Promise<string> {
+  return bundleTestChild(directory, 'crash-child');
+}
+
+/** Bundles `test-support/<name>.ts` into `<directory>/<name>.mjs` for a bare `node` to run. */
+export async function bundleTestChild(directory: string, name: string): Promise<string> {
+  const outfile = join(directory, `${name}.mjs`);
   await build({
-    entryPoints: [join(import.meta.dirname, 'crash-child.ts')],
+    entryPoints: [join(import.meta.dirname, `${name}.ts`)],
     bundle: true,
     minify: true,
     platform: 'node',
