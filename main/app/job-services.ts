@@ -13,7 +13,7 @@ import {
 } from '../jobs';
 import type { PlatformClient } from '../platform/client';
 import {
-  DEFAULT_BACKOFF,
+  APP_SYNC_SETTINGS,
   createConnectivity,
   createPlatformGateway,
   createSyncService,
@@ -27,11 +27,7 @@ import {
 
 export { defaultDataDirectory } from './data-directory';
 
-/** The app's own sync settings: what the product runs, and so what tests and the bench run. */
-export const APP_SYNC_SETTINGS: { concurrency: number; backoff: BackoffPolicy } = {
-  concurrency: 16,
-  backoff: DEFAULT_BACKOFF,
-};
+export { APP_SYNC_SETTINGS } from '../sync';
 
 export interface JobServicesOptions {
   /** Where journals and snapshots live; DIALTONE_DATA_DIR or ~/.dialtone when omitted. */

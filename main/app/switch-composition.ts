@@ -9,7 +9,7 @@ import {
 } from '../switch/service';
 import { createJobSwitch, type JobSwitch, SWITCH_ACTOR } from '../switch/service/job-switch';
 import { createTranscriptFiles, type TranscriptFiles } from '../switch/service/transcript-files';
-import type { JobServices } from '../sync';
+import type { JobServices } from './job-services';
 import type { DemoEquipment } from './demo-equipment';
 
 export interface SwitchComposition {

@@ -16,6 +16,7 @@ import type { PlatformClient } from '../platform/client';
 import type { SwitchDriver } from '../switch/drivers';
 import { applyPortRole } from '../switch/operations';
 import {
+  APP_SYNC_SETTINGS,
   createConnectivity,
   createPlatformGateway,
   createSyncService,
@@ -101,6 +102,7 @@ async function replayJournal(
       connectivity,
       clock: systemClock,
       random: seededRandom(1),
+      ...APP_SYNC_SETTINGS,
       autoSync: false,
     });
     const { jobId, siteId, occupierId } = first.payload;

@@ -25,7 +25,7 @@ import {
   type Journal,
 } from './journal';
 import { decodeRecord } from './journal-codec';
-import { readFirstLine } from './journal-reader';
+import { readFirstLine, streamJournal } from './journal-reader';
 import type { KeyValueStore } from './key-value-store';
 import type { SnapshotCache } from './snapshot-cache';
 
@@ -413,7 +413,14 @@ export async function createJobService(options: JobServiceOptions): Promise<JobS
 
     state: async (jobId) => (await openJob(jobId)).fold.current(),
 
-    events: async (jobId) => (await openJob(jobId)).journal.records(),
+    async events(jobId) {
+      // Not kept in memory (a journal is folded as it streams): read back from the file,
+      // where every durable record is whole.
+      await openJob(jobId);
+      const events: JobEvent[] = [];
+      await streamJournal(journalPathOf(jobId), (record) => events.push(record));
+      return events;
+    },
 
     onChanged(listener) {
       listeners.add(listener);

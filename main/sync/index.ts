@@ -1,5 +1,6 @@
 export { DEFAULT_BACKOFF, backoffDelay } from './backoff';
 export type { BackoffPolicy } from './backoff';
+export { APP_SYNC_SETTINGS } from './sync-settings';
 export { seededRandom, systemClock } from './clock';
 export type { RandomSource, SyncClock } from './clock';
 export { createConnectivity } from './connectivity';

@@ -21,10 +21,11 @@ import type { SessionKey, SwitchRoute, SwitchService, SwitchSessionView } from '
 export interface JobAccess {
   state(jobId: string): Promise<JobState>;
   events(jobId: string): Promise<readonly JobEvent[]>;
+  /** Durable when it resolves. */
   record(
     jobId: string,
     drafts: readonly (JobEventBody & { id: string; actor: string })[],
-  ): Promise<JobEvent[]>;
+  ): Promise<unknown>;
   setFloorPortRole(
     jobId: string,
     change: { actionId: string; floorPortId: string; roleId: string },
