@@ -303,6 +303,27 @@ describe('dialtone switch apply-role', () => {
     expect(empty.code, empty.stderr).toBe(0);
   }, 60_000);
 
+  it('finds the console speed with --baud auto on a line that answers garbage at other speeds', async () => {
+    const path = join(tmpdir(), `dialtone-cli-${randomUUID()}`);
+    await simulate(['--vendor', 'aruba_aoss', '--pty', path, '--baud', '19200', '--strict-speed']);
+    const run = await dialtone([
+      'switch',
+      'apply-role',
+      '--serial',
+      path,
+      '--baud',
+      'auto',
+      '--vendor',
+      'aruba_aoss',
+      '--interface',
+      '6',
+      '--data-vlan',
+      '10',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^6: changed \(\d+ commands\), verified/m);
+  }, 60_000);
+
   it('exits 2 for bad input, an unknown port and a refused login, without a stack trace', async () => {
     const badVlan = await dialtone([
       'switch',

@@ -90,9 +90,16 @@ async function connect(
 ): Promise<{ transport: Transport; username: string }> {
   const password = process.env.DIALTONE_SWITCH_PASSWORD ?? '';
   if (options.serial !== undefined) {
-    const baud = Number(options.baud);
-    if (!Number.isInteger(baud) || baud < 50)
-      throw new UsageError(`--baud must be a line speed such as 9600, not ${options.baud}`);
+    const baud =
+      options.baud === 'auto'
+        ? 'auto'
+        : /^\d{2,7}$/.test(options.baud)
+          ? Number(options.baud)
+          : NaN;
+    if (baud !== 'auto' && (!Number.isInteger(baud) || baud < 50))
+      throw new UsageError(
+        `--baud must be a line speed such as 9600, or auto, not ${options.baud}`,
+      );
     return {
       transport: await openSerialTransport({ path: options.serial, baudRate: baud }),
       username: options.username ?? 'admin',
@@ -173,7 +180,11 @@ export function registerSwitchApplyRoleCommand(
         'Exit 0 done and verified, 1 refused or not verified, 2 bad input or cannot connect',
     )
     .option('--serial <path>', 'serial port of the console cable (see "dialtone switch ports")')
-    .option('--baud <baud>', 'console line speed', '9600')
+    .option(
+      '--baud <baud>',
+      'console line speed, or auto to find it (listens at 9600, 115200, 38400, 19200, 57600)',
+      '9600',
+    )
     .option('--ssh <host:port>', 'SSH to the switch')
     .option('--username <user>', 'login user name (needed with --ssh; console default: admin)')
     .requiredOption('--vendor <vendor>', 'cisco_ios or aruba_aoss')

@@ -23,6 +23,7 @@ interface SimulateOptions {
   username: string;
   world: string;
   quirks?: string;
+  strictSpeed?: boolean;
 }
 
 const Quirks = z
@@ -103,6 +104,10 @@ export function registerSwitchSimulateCommand(
     .option('--pty <path>', 'create a PTY pair; the app opens PATH as its serial port')
     .option('--ssh <port>', 'serve SSH on 127.0.0.1:PORT (0 picks a free port)')
     .option('--baud <baud>', 'console line speed', '9600')
+    .option(
+      '--strict-speed',
+      'with --pty: answer garbage when the app is at another speed than --baud, as a real console line does',
+    )
     .option('--hostname <name>', 'the switch hostname (default: from the world)')
     .option('--ports <count>', 'how many access interfaces (default: from the world)')
     .option('--username <user>', 'login user name', 'admin')
@@ -144,7 +149,11 @@ export function registerSwitchSimulateCommand(
       });
       let close: () => Promise<void>;
       if (options.pty !== undefined) {
-        const pty = await servePty(sw, { path: options.pty, baud });
+        const pty = await servePty(sw, {
+          path: options.pty,
+          baud,
+          strictSpeed: options.strictSpeed ?? false,
+        });
         close = () => pty.close();
         io.out(
           JSON.stringify({

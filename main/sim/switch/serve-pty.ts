@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import type { SimulatedSwitch } from './simulated-switch';
 
 export interface PtyServer {
@@ -16,6 +17,27 @@ export interface ServePtyOptions {
   baud: number;
   /** How long socat may take to create the PTY. */
   startTimeoutMs?: number;
+  /**
+   * Listen only at `baud`, as a real console does: the PTY's two ends share one termios, so
+   * the speed the app set is read from it (stty), and at any other speed what the app types
+   * is lost and what the switch says arrives as garbage.
+   */
+  strictSpeed?: boolean;
+}
+
+/** What a byte sent at one speed looks like read at another: framing errors, high bits. */
+function garble(bytes: Buffer): Buffer {
+  return Buffer.from(bytes.map((byte, index) => 0x80 | ((byte * 7 + index * 13) & 0x7f)));
+}
+
+/** The speed the app has set on the PTY, as stty reads it from the shared termios. */
+async function speedOf(path: string): Promise<number | null> {
+  try {
+    const { stdout } = await promisify(execFile)('stty', ['-F', path, 'speed']);
+    return Number(stdout.trim()) || null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -60,9 +82,24 @@ export async function servePty(sw: SimulatedSwitch, options: ServePtyOptions): P
   });
   socat.stderr!.resume();
   const console = sw.openConsole({ baud: options.baud, channel: 'console' });
-  socat.stdout!.on('data', (bytes: Buffer) => console.write(bytes));
+  // The speed the app's end is at, as last read; the line is right when it is the switch's.
+  let appSpeed: number | null = options.baud;
+  let incoming = Promise.resolve();
+  socat.stdout!.on('data', (bytes: Buffer) => {
+    if (!options.strictSpeed) {
+      console.write(bytes);
+      return;
+    }
+    // In order, each chunk judged at the speed the app had set when it typed it.
+    incoming = incoming.then(async () => {
+      appSpeed = await speedOf(options.path);
+      if (appSpeed === options.baud) console.write(bytes);
+      else if (socat.stdin!.writable) socat.stdin!.write(garble(Buffer.from('\r\n% ', 'latin1')));
+    });
+  });
   console.onData((bytes) => {
-    if (socat.stdin!.writable) socat.stdin!.write(bytes);
+    if (!socat.stdin!.writable) return;
+    socat.stdin!.write(options.strictSpeed && appSpeed !== options.baud ? garble(bytes) : bytes);
   });
   socat.stdin!.on('error', () => undefined);
   void exited.then(() => console.close());

@@ -1,12 +1,23 @@
 import { access } from 'node:fs/promises';
 import { SerialPort } from 'serialport';
 import { CodedError } from '../../../shared/errors';
+import { CONSOLE_SPEEDS, probeSpeed } from './probe-speed';
 import { TransportCore, exposeTransport, type Transport } from './transport';
 
 export interface SerialOptions {
   path: string;
-  /** 9600 unless the switch's console was changed. */
-  baudRate?: number;
+  /**
+   * 9600 unless the switch's console was changed; `auto` listens at the common console
+   * speeds in turn and keeps the one at which the switch answers readably.
+   */
+  baudRate?: number | 'auto';
+  /** With `auto`: how long each speed is given to answer Enter (5 speeds stay under 3 s). */
+  probeMs?: number;
+}
+
+export interface SerialTransport extends Transport {
+  /** The line speed in use (the one found, with `auto`). */
+  readonly baudRate: number;
 }
 
 /** Turns the OS's reason for not opening a port into what the engineer should do. */
@@ -38,12 +49,12 @@ export function serialOpenError(path: string, error: Error): CodedError {
 }
 
 /** A USB-serial console line, 8N1 with no flow control, as switch consoles expect. */
-export async function openSerialTransport(options: SerialOptions): Promise<Transport> {
-  const baudRate = options.baudRate ?? 9600;
-  const label = `${options.path} at ${baudRate} baud`;
+export async function openSerialTransport(options: SerialOptions): Promise<SerialTransport> {
+  const auto = options.baudRate === 'auto';
+  const firstRate = options.baudRate === 'auto' ? CONSOLE_SPEEDS[0]! : (options.baudRate ?? 9600);
   const port = new SerialPort({
     path: options.path,
-    baudRate,
+    baudRate: firstRate,
     dataBits: 8,
     parity: 'none',
     stopBits: 1,
@@ -80,9 +91,20 @@ export async function openSerialTransport(options: SerialOptions): Promise<Trans
   port.on('close', (error?: Error & { disconnected?: boolean }) => {
     core.ended(error ? gone : { by: 'local', message: 'Closed by Dialtone.' });
   });
+  let baudRate = firstRate;
+  if (auto) {
+    try {
+      baudRate = await probeSpeed(port, core, options.path, options.probeMs ?? 450);
+    } catch (error) {
+      core.ended({ by: 'local', message: 'Closed by Dialtone.' });
+      if (port.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
+      throw error;
+    }
+  }
   return exposeTransport(core, {
     kind: 'serial',
-    label,
+    label: `${options.path} at ${baudRate} baud${auto ? ' (found by listening)' : ''}`,
+    extra: { baudRate },
     writeBytes: (bytes) =>
       port.write(bytes, (error) => {
         if (error)
