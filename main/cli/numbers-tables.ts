@@ -1,5 +1,5 @@
 import type { AllocationPlan, NumberClassification, NumberFinding } from '../../shared/numbers';
-import { describeFix } from '../../shared/numbers';
+import { describeFix } from '../../shared/numbers/describe-fix';
 
 /** Left-aligned columns separated by two spaces; the last column is not padded. */
 export function formatColumns(rows: readonly (readonly string[])[]): string {

@@ -1,13 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import {
-  checkNumbers,
-  classifyNumber,
-  isKnownRegion,
-  planAllocation,
-  type CheckStage,
-} from '../../shared/numbers';
-import { SiteSnapshot } from '../../shared/platform/snapshot';
+import type { CheckStage } from '../../shared/numbers';
+// Not the shared/numbers index: `numbers classify` is called in loops, and these two files
+// need only libphonenumber-js; plan and check load the rest (and zod) when they run.
+import { classifyNumber } from '../../shared/numbers/classification';
+import { isKnownRegion } from '../../shared/numbers/regions';
+import type { SiteSnapshot } from '../../shared/platform/snapshot';
 import { EXIT, UsageError, type CliIo } from './io';
 import { formatClassifications, formatFindings, formatPlan } from './numbers-tables';
 
@@ -78,6 +76,7 @@ async function readSnapshot(path: string): Promise<SiteSnapshot> {
   } catch (error) {
     throw new UsageError(`the snapshot file ${path} is not JSON: ${(error as Error).message}`);
   }
+  const { SiteSnapshot } = await import('../../shared/platform/snapshot');
   const parsed = SiteSnapshot.safeParse(json);
   if (!parsed.success) {
     const issues = parsed.error.issues
@@ -117,9 +116,10 @@ export function registerNumbersCommand(
       false,
     )
     .option('--json', 'print one JSON object', false)
-    .action((options: PlanOptions) => {
+    .action(async (options: PlanOptions) => {
       const region = parseRegion(options.region);
       const quantity = parseQuantity(options.quantity);
+      const { planAllocation } = await import('../../shared/numbers');
       const plan = planAllocation({
         region,
         quantity,
@@ -161,6 +161,7 @@ export function registerNumbersCommand(
       const stage = parseStage(options.stage);
       const snapshot = await readSnapshot(options.snapshot);
       const occupierId = options.occupier ?? snapshot.occupierId;
+      const { checkNumbers } = await import('../../shared/numbers');
       const findings = checkNumbers(snapshot, occupierId, { stage });
       const occupier = snapshot.occupiers.find((o) => o.id === occupierId);
       io.out(
