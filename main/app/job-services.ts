@@ -6,7 +6,7 @@ import { defaultDataDirectory } from './data-directory';
 import {
   createConfStore,
   createJobService,
-  createSettingsStore,
+  createPreferencesStore,
   createSnapshotCache,
   type JobService,
   type KeyValueStore,
@@ -67,7 +67,7 @@ export async function createJobServices(options: JobServicesOptions): Promise<Jo
   const gateway = createPlatformGateway(options.platform);
   const connectivity = createConnectivity({
     health: () => options.platform.health(),
-    settings: createSettingsStore(store),
+    preferences: createPreferencesStore(store),
   });
   const jobs = await createJobService({
     jobsDirectory: join(directory, 'jobs'),

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPlatformSettings } from '../platform/settings';
-import { createMemorySettingsStore } from '../platform/settings-store';
+import { createMemoryKeyValueStore } from '../jobs/key-value-store';
 import { startPlatformSimulator, type PlatformSimulator } from '../sim/platform/server';
 import { loadDemoWorld } from '../sim/world/load';
 import { createPlatformConnection, type PlatformConnection } from './platform-connection';
@@ -12,7 +12,7 @@ afterEach(async () => {
 
 describe('platform connection', () => {
   it('starts on the demo simulator when nothing is configured', async () => {
-    const settings = createPlatformSettings({ store: createMemorySettingsStore() });
+    const settings = createPlatformSettings({ store: createMemoryKeyValueStore() });
     const connection = await createPlatformConnection({ settings, demoWorld: loadDemoWorld });
     opened.push(connection);
     expect(connection.state()).toMatchObject({
@@ -25,7 +25,7 @@ describe('platform connection', () => {
   it('follows a switch to a real platform and back, through the same client object', async () => {
     const platform = await startPlatformSimulator({ world: loadDemoWorld(), token: 'real-token' });
     opened.push(platform);
-    const settings = createPlatformSettings({ store: createMemorySettingsStore() });
+    const settings = createPlatformSettings({ store: createMemoryKeyValueStore() });
     const connection = await createPlatformConnection({ settings, demoWorld: loadDemoWorld });
     opened.push(connection);
     const client = connection.client;
@@ -47,7 +47,7 @@ describe('platform connection', () => {
   });
 
   it('reports a platform whose token is gone as offline, with the reason', async () => {
-    const store = createMemorySettingsStore();
+    const store = createMemoryKeyValueStore();
     const platform = await startPlatformSimulator({ world: loadDemoWorld(), token: 't' });
     opened.push(platform);
     await createPlatformSettings({ store }).usePlatform({ baseUrl: platform.url, token: 't' });
@@ -68,7 +68,7 @@ describe('platform connection', () => {
   });
 
   it('stays on the demo when forced, whatever the settings say', async () => {
-    const store = createMemorySettingsStore({
+    const store = createMemoryKeyValueStore({
       platformTarget: { kind: 'platform', baseUrl: 'https://api.example' },
     });
     const connection = await createPlatformConnection({

@@ -38,7 +38,7 @@ export async function createPlatformConnection(
   const listeners = new Set<(state: ConnectionState) => void>();
 
   async function connect(): Promise<void> {
-    const target = options.forceDemo ? ({ kind: 'demo' } as const) : options.settings.connection();
+    const target = options.forceDemo ? ({ kind: 'demo' } as const) : options.settings.target();
     if (target.kind === 'demo') {
       simulator ??= await startPlatformSimulator({ world: options.demoWorld() });
       current = createPlatformClient({ baseUrl: simulator.url, token: simulator.token });

@@ -7,7 +7,7 @@ import type { PortRole } from '../../shared/platform/schemas';
 import {
   createConfStore,
   createJobService,
-  createSettingsStore,
+  createPreferencesStore,
   createSnapshotCache,
   scanJournal,
   type JobService,
@@ -85,7 +85,7 @@ async function replayJournal(
     const gateway = createPlatformGateway(platform.client);
     const connectivity = createConnectivity({
       health: () => platform.client.health(),
-      settings: createSettingsStore(store),
+      preferences: createPreferencesStore(store),
     });
     await connectivity.check();
     jobs = await createJobService({

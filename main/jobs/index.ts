@@ -8,10 +8,14 @@ export type {
 } from './job-service';
 export { createJobIndex } from './job-index';
 export type { JobIndex, JobIndexEntry } from './job-index';
-export { createConfStore } from './key-value-store';
+export {
+  createConfStore,
+  createJsonFileKeyValueStore,
+  createMemoryKeyValueStore,
+} from './key-value-store';
 export type { KeyValueStore } from './key-value-store';
-export { createSettingsStore } from './settings';
-export type { Settings, SettingsStore } from './settings';
+export { createPreferencesStore } from './preferences';
+export type { Preferences, PreferencesStore } from './preferences';
 export { createSnapshotCache } from './snapshot-cache';
 export type { SnapshotCache } from './snapshot-cache';
 export {

@@ -13,14 +13,8 @@ export {
   normaliseBaseUrl,
   SETTINGS_ERROR_CODES,
   type PlatformCheck,
-  type PlatformConnection,
+  type PlatformTarget,
   type PlatformSettings,
   type PlatformSettingsOptions,
-  type PlatformTargetView,
   type TokenCipher,
 } from './settings';
-export {
-  createJsonFileSettingsStore,
-  createMemorySettingsStore,
-  type SettingsStore,
-} from './settings-store';

@@ -7,7 +7,7 @@ import { startPlatformSimulator, type PlatformSimulator } from '../sim/platform/
 import { createContractChecker } from '../sim/platform/testing/contract-checker';
 import { loadDemoWorld } from '../sim/world/load';
 import { createPlatformSettings, normaliseBaseUrl, type TokenCipher } from './settings';
-import { createJsonFileSettingsStore } from './settings-store';
+import { createJsonFileKeyValueStore } from '../jobs/key-value-store';
 
 /** A real cipher (AES-256-GCM, key in memory), standing in for Electron's safeStorage. */
 function testCipher(): TokenCipher {
@@ -53,7 +53,7 @@ describe('platform settings (URL + token, checked with a test call)', () => {
 
   it('starts on the demo, and saves a platform after a successful test call', async () => {
     const settings = createPlatformSettings({
-      store: createJsonFileSettingsStore(settingsPath),
+      store: createJsonFileKeyValueStore(settingsPath),
       cipher: testCipher(),
       fetch: checker.fetch,
     });
@@ -68,7 +68,7 @@ describe('platform settings (URL + token, checked with a test call)', () => {
       baseUrl: simulator.url,
       token: 'encrypted',
     });
-    expect(settings.connection()).toEqual({
+    expect(settings.target()).toEqual({
       kind: 'platform',
       baseUrl: simulator.url,
       token: TOKEN,
@@ -78,7 +78,7 @@ describe('platform settings (URL + token, checked with a test call)', () => {
   it('never writes the token in plain text; with a cipher it is stored encrypted and survives a restart', async () => {
     const cipher = testCipher();
     const first = createPlatformSettings({
-      store: createJsonFileSettingsStore(settingsPath),
+      store: createJsonFileKeyValueStore(settingsPath),
       cipher,
     });
     await first.usePlatform({ baseUrl: simulator.url, token: TOKEN });
@@ -88,10 +88,10 @@ describe('platform settings (URL + token, checked with a test call)', () => {
     expect(await readdir(directory)).toEqual(['settings.json']);
 
     const reopened = createPlatformSettings({
-      store: createJsonFileSettingsStore(settingsPath),
+      store: createJsonFileKeyValueStore(settingsPath),
       cipher,
     });
-    expect(reopened.connection()).toEqual({
+    expect(reopened.target()).toEqual({
       kind: 'platform',
       baseUrl: simulator.url,
       token: TOKEN,
@@ -99,23 +99,23 @@ describe('platform settings (URL + token, checked with a test call)', () => {
   });
 
   it('without secure storage the token is kept in memory for the run only', async () => {
-    const settings = createPlatformSettings({ store: createJsonFileSettingsStore(settingsPath) });
+    const settings = createPlatformSettings({ store: createJsonFileKeyValueStore(settingsPath) });
     await settings.usePlatform({ baseUrl: simulator.url, token: TOKEN });
     expect(settings.current()).toEqual({
       kind: 'platform',
       baseUrl: simulator.url,
       token: 'memory',
     });
-    expect(settings.connection()).toMatchObject({ token: TOKEN });
+    expect(settings.target()).toMatchObject({ token: TOKEN });
     expect(await readFile(settingsPath, 'utf8')).not.toContain(TOKEN);
 
-    const nextRun = createPlatformSettings({ store: createJsonFileSettingsStore(settingsPath) });
+    const nextRun = createPlatformSettings({ store: createJsonFileKeyValueStore(settingsPath) });
     expect(nextRun.current()).toEqual({
       kind: 'platform',
       baseUrl: simulator.url,
       token: 'missing',
     });
-    expect(nextRun.connection()).toMatchObject({
+    expect(nextRun.target()).toMatchObject({
       token: null,
       reason: expect.stringMatching(/again/),
     });
@@ -123,7 +123,7 @@ describe('platform settings (URL + token, checked with a test call)', () => {
 
   it('a refused token (401) says so and saves nothing', async () => {
     const settings = createPlatformSettings({
-      store: createJsonFileSettingsStore(settingsPath),
+      store: createJsonFileKeyValueStore(settingsPath),
       fetch: checker.fetch,
     });
     const error = await settings
@@ -140,7 +140,7 @@ describe('platform settings (URL + token, checked with a test call)', () => {
     const closed = await startPlatformSimulator({ world: loadDemoWorld() });
     const url = closed.url;
     await closed.close();
-    const settings = createPlatformSettings({ store: createJsonFileSettingsStore(settingsPath) });
+    const settings = createPlatformSettings({ store: createJsonFileKeyValueStore(settingsPath) });
     await expect(settings.check({ baseUrl: url, token: TOKEN })).rejects.toMatchObject({
       code: 'SETTINGS_UNREACHABLE',
       message: expect.stringContaining('could not reach'),
@@ -148,7 +148,7 @@ describe('platform settings (URL + token, checked with a test call)', () => {
   });
 
   it('a TLS failure is reported as such', async () => {
-    const settings = createPlatformSettings({ store: createJsonFileSettingsStore(settingsPath) });
+    const settings = createPlatformSettings({ store: createJsonFileKeyValueStore(settingsPath) });
     const httpsToPlainPort = simulator.url.replace('http://', 'https://');
     await expect(settings.check({ baseUrl: httpsToPlainPort, token: TOKEN })).rejects.toMatchObject(
       {
@@ -159,7 +159,7 @@ describe('platform settings (URL + token, checked with a test call)', () => {
   });
 
   it('an address that answers but is not the API is called out', async () => {
-    const settings = createPlatformSettings({ store: createJsonFileSettingsStore(settingsPath) });
+    const settings = createPlatformSettings({ store: createJsonFileKeyValueStore(settingsPath) });
     await expect(
       settings.check({ baseUrl: `${simulator.url}/not-the-api`, token: TOKEN }),
     ).rejects.toMatchObject({ code: 'SETTINGS_NOT_A_PLATFORM' });
@@ -172,7 +172,7 @@ describe('platform settings (URL + token, checked with a test call)', () => {
     expect(normaliseBaseUrl('https://api.platform.example/v0/')).toBe(
       'https://api.platform.example/v0',
     );
-    const settings = createPlatformSettings({ store: createJsonFileSettingsStore(settingsPath) });
+    const settings = createPlatformSettings({ store: createJsonFileKeyValueStore(settingsPath) });
     await expect(settings.check({ baseUrl: simulator.url, token: '  ' })).rejects.toMatchObject({
       code: 'SETTINGS_INVALID_TOKEN',
     });
@@ -180,7 +180,7 @@ describe('platform settings (URL + token, checked with a test call)', () => {
 
   it('switching back to the demo forgets the platform', async () => {
     const settings = createPlatformSettings({
-      store: createJsonFileSettingsStore(settingsPath),
+      store: createJsonFileKeyValueStore(settingsPath),
       cipher: testCipher(),
     });
     await settings.usePlatform({ baseUrl: simulator.url, token: TOKEN });

@@ -3,7 +3,8 @@ import { CodedError } from '../../shared/errors';
 import type { Operator } from '../../shared/platform/schemas';
 import { createPlatformClient } from './client';
 import { PLATFORM_ERROR_CODES } from './platform-errors';
-import type { SettingsStore } from './settings-store';
+import type { PlatformTargetView } from '../../shared/ipc';
+import type { KeyValueStore } from '../jobs/key-value-store';
 
 /**
  * Which platform Dialtone talks to: the built-in demo, or a real platform (base URL and API
@@ -40,18 +41,8 @@ const StoredTarget = z.discriminatedUnion('kind', [
 ]);
 type StoredTarget = z.infer<typeof StoredTarget>;
 
-/** What the UI may see: never the token. */
-export type PlatformTargetView =
-  | { kind: 'demo' }
-  | {
-      kind: 'platform';
-      baseUrl: string;
-      /** `encrypted`: kept on disk encrypted; `memory`: kept for this run only; `missing`: enter it again. */
-      token: 'encrypted' | 'memory' | 'missing';
-    };
-
-/** What main connects with. */
-export type PlatformConnection =
+/** What main connects with (the UI sees its PlatformTargetView: never the token). */
+export type PlatformTarget =
   | { kind: 'demo' }
   | { kind: 'platform'; baseUrl: string; token: string }
   | { kind: 'platform'; baseUrl: string; token: null; reason: string };
@@ -62,7 +53,7 @@ export interface PlatformCheck {
 }
 
 export interface PlatformSettingsOptions {
-  store: SettingsStore;
+  store: KeyValueStore;
   /** Absent when the host has no secure storage (browser host without one, Linux without a keyring). */
   cipher?: TokenCipher;
   fetch?: typeof fetch;
@@ -72,7 +63,8 @@ export interface PlatformSettingsOptions {
 
 export interface PlatformSettings {
   current(): PlatformTargetView;
-  connection(): PlatformConnection;
+  /** What main connects with now, token included. */
+  target(): PlatformTarget;
   /** Checks a URL and token with a test call; throws a SETTINGS_* CodedError saying what is wrong. */
   check(input: { baseUrl: string; token: string }): Promise<PlatformCheck>;
   /** Checks, then keeps them; nothing is kept when the check fails. */
@@ -188,7 +180,7 @@ export function createPlatformSettings(options: PlatformSettingsOptions): Platfo
             : 'missing';
       return { kind: 'platform', baseUrl: target.baseUrl, token };
     },
-    connection() {
+    target() {
       const target = stored();
       if (target.kind === 'demo') return { kind: 'demo' };
       if (target.encryptedToken !== undefined) {

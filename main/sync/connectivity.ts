@@ -1,4 +1,4 @@
-import type { SettingsStore } from '../jobs';
+import type { PreferencesStore } from '../jobs';
 
 export interface ConnectivityState {
   /** The platform answered its last health check (and the OS did not say the network went). */
@@ -28,13 +28,13 @@ export interface Connectivity {
 
 export function createConnectivity(options: {
   health(): Promise<boolean>;
-  settings: SettingsStore;
+  preferences: PreferencesStore;
   now?: () => Date;
 }): Connectivity {
   const now = options.now ?? (() => new Date());
   let state: ConnectivityState = {
     reachable: false,
-    workOffline: options.settings.read().workOffline,
+    workOffline: options.preferences.read().workOffline,
     reason: 'Not checked yet.',
     checkedAt: null,
   };
@@ -76,7 +76,7 @@ export function createConnectivity(options: {
     canSync: () => state.reachable && !state.workOffline,
     check,
     setWorkOffline(workOffline) {
-      options.settings.update({ workOffline });
+      options.preferences.update({ workOffline });
       const next = set({ workOffline });
       if (!workOffline) void check();
       return next;
