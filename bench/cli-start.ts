@@ -16,7 +16,7 @@ const RUNS = 10;
 const BUDGET_MS = 300;
 const CAPTURE = join(
   ROOT,
-  'main/switch/testdata/ntc-templates/cisco_ios/show_interfaces_status/cisco_ios_show_interfaces_status.raw',
+  'main/switch/test-support/ntc-templates/cisco_ios/show_interfaces_status/cisco_ios_show_interfaces_status.raw',
 );
 
 interface Case {

@@ -23,7 +23,7 @@ import {
   buildSnapshot,
   type NumberSpec,
   type OccupierSpec,
-} from '../shared/numbers/fixtures/snapshot-builder';
+} from '../shared/numbers/test-support/snapshot-builder';
 import type { SiteSnapshot } from '../shared/platform/snapshot';
 
 const OCCUPIERS = 1_000;

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures/dialtone-host';
+import { expect, test } from './test-support/dialtone-host';
 
 test('a job done offline keeps its change queued, then syncs it when back online', async ({
   dialtone,

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures/dialtone-host';
+import { expect, test } from './test-support/dialtone-host';
 
 test('the route is in the URL: a reload keeps the engineer on the step, Back goes back', async ({
   dialtone,

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from './fixtures/dialtone-host';
+import { expect, test } from './test-support/dialtone-host';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 

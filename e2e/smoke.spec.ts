@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures/dialtone-host';
+import { expect, test } from './test-support/dialtone-host';
 
 test.describe('first run on the demo platform (browser host started by npm start)', () => {
   test('npm start says why it used the browser host and serves the app', async ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyNumber } from '../../shared/numbers';
-import shoreditch from '../../shared/numbers/fixtures/shoreditch-snapshot.json';
+import shoreditch from '../../shared/numbers/test-support/shoreditch-snapshot.json';
 import { SiteSnapshot } from '../../shared/platform/snapshot';
 import { createAnonymiser } from './anonymise';
 

@@ -27,7 +27,7 @@ function dialtone(...args: string[]): Promise<Run> {
   });
 }
 
-const SNAPSHOT = 'shared/numbers/fixtures/shoreditch-snapshot.json';
+const SNAPSHOT = 'shared/numbers/test-support/shoreditch-snapshot.json';
 /** In-process runs do not share the spawned CLI's working folder, so they get the full path. */
 const SNAPSHOT_PATH = join(PROJECT_ROOT, SNAPSHOT);
 const scratch = mkdtempSync(join(tmpdir(), 'dialtone-numbers-'));

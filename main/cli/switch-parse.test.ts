@@ -12,7 +12,7 @@ interface Run {
   stderr: string;
 }
 
-const SAMPLES = join(PROJECT_ROOT, 'main', 'switch', 'testdata', 'ntc-templates');
+const SAMPLES = join(PROJECT_ROOT, 'main', 'switch', 'test-support', 'ntc-templates');
 
 /** Runs `dialtone switch parse …` as a person would, with a file on stdin. */
 function parse(stdinFile: string | null, ...args: string[]): Promise<Run> {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startPlatformSimulator, type PlatformSimulator } from '../sim/platform/server';
-import { createContractChecker } from '../sim/platform/testing/contract-checker';
+import { createContractChecker } from '../sim/platform/test-support/contract-checker';
 import { loadDemoWorld } from '../sim/world/load';
 import { createPlatformSettings, normaliseBaseUrl, type TokenCipher } from './settings';
 import { createJsonFileKeyValueStore } from '../jobs/key-value-store';

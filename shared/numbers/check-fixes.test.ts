@@ -4,7 +4,7 @@ import type { PhoneNumber } from '../platform/schemas';
 import type { SiteSnapshot } from '../platform/snapshot';
 import { checkNumbers } from './check';
 import type { FixAction } from './findings';
-import { buildSnapshot, type NumberSpec } from './fixtures/snapshot-builder';
+import { buildSnapshot, type NumberSpec } from './test-support/snapshot-builder';
 
 const OCCUPIER = 'occ-x';
 const COUNT_CHECKS = /^(activation\.|allocation\.batch|main\.(missing|multiple|not-active))/;

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { SiteSnapshot } from '../platform/snapshot';
 import { checkNumbers } from './check';
 import type { NumberFinding } from './findings';
-import { buildSnapshot, type NumberSpec, type OccupierSpec } from './fixtures/snapshot-builder';
-import demoSnapshot from './fixtures/shoreditch-snapshot.json';
+import { buildSnapshot, type NumberSpec, type OccupierSpec } from './test-support/snapshot-builder';
+import demoSnapshot from './test-support/shoreditch-snapshot.json';
 
 const gb = (n: number) => `+4420794600${String(n).padStart(2, '0')}`;
 const us = (n: number) => `+1212555${String(n).padStart(4, '0')}`;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operations, type OperationId } from '../../../shared/platform/contract';
-import { newKey, startTestPlatform, type TestPlatform } from './testing/test-platform';
+import { newKey, startTestPlatform, type TestPlatform } from './test-support/test-platform';
 
 const LONDON = 'lon-shoreditch';
 const NEW_YORK = 'nyc-hudson';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPlatformClient } from '../../platform/client';
-import { newKey, startTestPlatform, type TestPlatform } from './testing/test-platform';
+import { newKey, startTestPlatform, type TestPlatform } from './test-support/test-platform';
 
 const LONDON = 'lon-shoreditch';
 const key = () => ({ idempotencyKey: newKey('faults') });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CodedError } from '../../../shared/errors';
 import type { RegistrationAttempt } from './registration';
-import { newKey, usePlatformPerTest, waitFor, type TestPlatform } from './testing/test-platform';
+import {
+  newKey,
+  usePlatformPerTest,
+  waitFor,
+  type TestPlatform,
+} from './test-support/test-platform';
 
 const LONDON = 'lon-shoreditch';
 const key = () => ({ idempotencyKey: newKey('handsets') });

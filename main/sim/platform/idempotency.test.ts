@@ -4,7 +4,7 @@ import { operations } from '../../../shared/platform/contract';
 import type { SiteSnapshot } from '../../../shared/platform/snapshot';
 import type { CallOptions, CallResult, PlatformClient } from '../../platform/client';
 import { IdempotencyStore } from './idempotency';
-import { newKey, usePlatformPerTest } from './testing/test-platform';
+import { newKey, usePlatformPerTest } from './test-support/test-platform';
 
 const LONDON = 'lon-shoreditch';
 const NEW_YORK = 'nyc-hudson';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InstallationRecordBody } from '../../../shared/platform/installation';
 import { loadDemoWorld } from '../world/load';
-import { newKey, usePlatformPerTest, waitFor } from './testing/test-platform';
+import { newKey, usePlatformPerTest, waitFor } from './test-support/test-platform';
 
 const LONDON = 'lon-shoreditch';
 const key = () => ({ idempotencyKey: newKey('installation') });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CodedError } from '../../../shared/errors';
-import { newKey, usePlatformPerTest } from './testing/test-platform';
+import { newKey, usePlatformPerTest } from './test-support/test-platform';
 
 const LONDON = 'lon-shoreditch';
 const NEW_YORK = 'nyc-hudson';

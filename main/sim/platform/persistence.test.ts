@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadDemoWorld } from '../world/load';
 import { PersistedState } from './persistence';
 import { startPlatformSimulator } from './server';
-import { newKey, startTestPlatform } from './testing/test-platform';
+import { newKey, startTestPlatform } from './test-support/test-platform';
 
 const LONDON = 'lon-shoreditch';
 

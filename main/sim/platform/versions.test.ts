@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newKey, usePlatformPerTest } from './testing/test-platform';
+import { newKey, usePlatformPerTest } from './test-support/test-platform';
 
 const LONDON = 'lon-shoreditch';
 const key = () => ({ idempotencyKey: newKey('versions') });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { driverFor } from '../../switch/drivers';
 import { openSession } from '../../switch/session';
 import { connectInProcess } from '../../switch/transports';
-import { startTestPlatform, type TestPlatform } from '../platform/testing/test-platform';
+import { startTestPlatform, type TestPlatform } from '../platform/test-support/test-platform';
 import type { RegistrationAttempt, RegistrationChange } from '../platform/registration';
 import { loadDemoWorld } from './load';
 import { LiveWorld } from './live-world';

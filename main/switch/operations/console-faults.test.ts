@@ -9,7 +9,7 @@ import { driverFor } from '../drivers';
 import { openSession, type SwitchSession } from '../session';
 import { openSerialTransport } from '../transports';
 import { applyPortRole } from './apply-port-role';
-import { TEST_LOGIN } from './console-scenario.test-support';
+import { TEST_LOGIN } from './test-support/console-scenario';
 
 const catalogue = loadDemoWorld().sites[0]!.roleCatalogue;
 const cleanups: (() => Promise<void>)[] = [];

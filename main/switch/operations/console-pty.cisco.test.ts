@@ -1,4 +1,4 @@
-import { describeConsoleScenario, openOverPty } from './console-scenario.test-support';
+import { describeConsoleScenario, openOverPty } from './test-support/console-scenario';
 
 // One file per vendor so the two 9600-baud runs can go on in parallel workers.
 describeConsoleScenario('Cisco IOS over a real PTY at 9600 baud', 'cisco_ios', openOverPty);

@@ -2,7 +2,7 @@ import { serveSsh } from '../../sim/switch';
 import { driverFor } from '../drivers';
 import { openSession } from '../session';
 import { openSshTransport } from '../transports';
-import { describeConsoleScenario, TEST_LOGIN } from './console-scenario.test-support';
+import { describeConsoleScenario, TEST_LOGIN } from './test-support/console-scenario';
 
 for (const vendor of ['cisco_ios', 'aruba_aoss'] as const)
   describeConsoleScenario(`${vendor} over SSH on loopback`, vendor, async (sw) => {

@@ -15,7 +15,7 @@ import { driverFor, type SwitchDriver } from '../drivers';
 import { openSession, Transcript, type SwitchLogin, type SwitchSession } from '../session';
 import { openSerialTransport, openSshTransport, type Transport } from '../transports';
 import { applyPortRole } from './apply-port-role';
-import { TEST_LOGIN } from './console-scenario.test-support';
+import { TEST_LOGIN } from './test-support/console-scenario';
 
 const catalogue = loadDemoWorld().sites[0]!.roleCatalogue;
 const voicePc = catalogue.find((role) => role.id === 'voice-pc')!;

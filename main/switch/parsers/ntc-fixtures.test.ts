@@ -4,14 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { parseShowOutput } from './parse-show-output';
 
 /**
- * Every real sample in testdata/ntc-templates, parsed by our parser and compared field by
+ * Every real sample in test-support/ntc-templates, parsed by our parser and compared field by
  * field with what ntc-templates extracts from it. The maps say which of our fields is which
  * of theirs; fields with no counterpart on one side are not compared.
  */
 type Row = Record<string, unknown>;
 type FieldMap = Record<string, (record: Row) => unknown>;
 
-const TESTDATA = join(import.meta.dirname, '..', 'testdata', 'ntc-templates');
+const TESTDATA = join(import.meta.dirname, '..', 'test-support', 'ntc-templates');
 
 const text = (field: string) => (record: Row) => String(record[field] ?? '');
 const firstLine = (field: string) => (record: Row) => String(record[field] ?? '').split('\n')[0];

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseInterfaceConfig } from './parse-interface-config';
 import { SHOW_COMMANDS } from './show-commands';
 
-const TESTDATA = join(import.meta.dirname, '..', 'testdata', 'ntc-templates');
+const TESTDATA = join(import.meta.dirname, '..', 'test-support', 'ntc-templates');
 const SAMPLES = ['cisco_ios', 'hp_procurve'].flatMap((vendor) =>
   readdirSync(join(TESTDATA, vendor)).flatMap((folder) =>
     readdirSync(join(TESTDATA, vendor, folder))

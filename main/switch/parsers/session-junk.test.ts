@@ -6,7 +6,7 @@ import { parseCiscoShowInterfacesStatus } from './cisco-show-interfaces-status';
 import { parseArubaShowInterfacesBrief } from './aruba-show-interfaces-brief';
 import { parseShowOutput, supportedCommands } from './parse-show-output';
 
-const TESTDATA = join(import.meta.dirname, '..', 'testdata', 'ntc-templates');
+const TESTDATA = join(import.meta.dirname, '..', 'test-support', 'ntc-templates');
 const ciscoStatus = readFileSync(
   join(TESTDATA, 'cisco_ios/show_interfaces_status/cisco_ios_show_interfaces_status.raw'),
   'utf8',

@@ -6,7 +6,7 @@ import {
   type JobSnapshot,
   type JobView,
 } from '../../../shared/jobs';
-import shoreditch from '../../../shared/numbers/fixtures/shoreditch-snapshot.json';
+import shoreditch from '../../../shared/numbers/test-support/shoreditch-snapshot.json';
 
 export const SITE_ID = 'lon-shoreditch';
 export const OCCUPIER_ID = 'occ-brightwater';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkNumbers } from '../../numbers/check';
-import shoreditch from '../../numbers/fixtures/shoreditch-snapshot.json';
+import shoreditch from '../../numbers/test-support/shoreditch-snapshot.json';
 import { SiteSnapshot } from '../../platform/snapshot';
 import type { TestCall } from '../../platform/installation';
 import type { JobEvent, JobEventBody } from '../events';

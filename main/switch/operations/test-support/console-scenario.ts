@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SwitchVendor } from '../../../shared/platform/schemas';
-import { demoSwitch, servePty, type SimulatedSwitch } from '../../sim/switch';
-import { loadDemoWorld } from '../../sim/world/load';
-import { driverFor, type SwitchDriver } from '../drivers';
-import { openSession } from '../session';
-import { openSerialTransport } from '../transports';
-import { applyPortRole } from './apply-port-role';
+import type { SwitchVendor } from '../../../../shared/platform/schemas';
+import { demoSwitch, servePty, type SimulatedSwitch } from '../../../sim/switch';
+import { loadDemoWorld } from '../../../sim/world/load';
+import { driverFor, type SwitchDriver } from '../../drivers';
+import { openSession } from '../../session';
+import { openSerialTransport } from '../../transports';
+import { applyPortRole } from '../apply-port-role';
 
 export const TEST_LOGIN = {
   username: 'admin',
