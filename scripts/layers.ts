@@ -6,7 +6,10 @@ import ts from 'typescript';
  * DESIGN.md's layer rules, as a check over import specifiers:
  * - shared/ imports no main/ or renderer/ file, no Node module, and only pure packages;
  * - renderer/ imports no main/ file and no Node module;
- * - only main/electron/ imports `electron`.
+ * - only main/electron/ imports `electron`;
+ * - inside main/, the services (switch, platform, jobs, sync, bundles) import neither the
+ *   composition (app, cli), the bridge, the simulators, nor a host (electron, web): only
+ *   main/app and the CLI compose. Their tests and test-support/ may (tests build through app).
  */
 
 export interface SourceFile {
@@ -41,6 +44,20 @@ function layerOf(path: string): 'shared' | 'renderer' | 'electron' | 'main' | 'o
   return 'other';
 }
 
+/** main/ folders holding services: product code that is composed, never composes. */
+export const MAIN_SERVICES = ['switch', 'platform', 'jobs', 'sync', 'bundles'];
+/** main/ folders a service must not import. */
+export const MAIN_COMPOSERS_AND_HOSTS = ['app', 'cli', 'bridge', 'sim', 'electron', 'web'];
+
+function mainFolderOf(path: string): string | null {
+  return /^main\/([^/]+)\//.exec(path)?.[1] ?? null;
+}
+
+/** Tests and what only tests use may build through app/ and run simulators. */
+function isTestCode(path: string): boolean {
+  return /\.test\.tsx?$/.test(path) || /(^|\/)test-support\//.test(path);
+}
+
 export function importSpecifiers(text: string): string[] {
   const info = ts.preProcessFile(text, true, true);
   return info.importedFiles.map((file) => file.fileName);
@@ -64,6 +81,18 @@ export function checkFile(file: SourceFile): Violation[] {
         add('renderer/ must not import from main/ (talk to main over the bridge)');
       if (layer !== 'electron' && layer !== 'other' && target.startsWith('main/electron/'))
         add('only main/electron/ may import main/electron/ code');
+      const from = mainFolderOf(file.path);
+      const to = mainFolderOf(target);
+      if (
+        from !== null &&
+        to !== null &&
+        MAIN_SERVICES.includes(from) &&
+        MAIN_COMPOSERS_AND_HOSTS.includes(to) &&
+        !isTestCode(file.path)
+      )
+        add(
+          `main/${from}/ is a service and must not import main/${to}/ (only main/app and the CLI compose; simulators and hosts are wired in there)`,
+        );
       if (relative('.', target).startsWith('..')) add('imports must stay inside the project');
       continue;
     }
