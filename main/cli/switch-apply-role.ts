@@ -6,7 +6,12 @@ import { PortRole, SwitchVendor } from '../../shared/platform/schemas';
 import { driverFor, type SwitchDriver } from '../switch/drivers';
 import { applyPortRole, type PortRoleResult } from '../switch/operations';
 import { openSession, Transcript, type SwitchLogin, type SwitchSession } from '../switch/session';
-import { openSerialTransport, openSshTransport, type Transport } from '../switch/transports';
+import {
+  fileHostKeyStore,
+  openSerialTransport,
+  openSshTransport,
+  type Transport,
+} from '../switch/transports';
 import { EXIT, UsageError, type CliIo } from './io';
 import { printSummary, summarise, type SaveOutcome } from './switch-apply-summary';
 
@@ -27,6 +32,8 @@ interface ApplyRoleOptions {
   json?: boolean;
   save: boolean;
   transcript?: string;
+  hostKeys?: string;
+  trustNewKey?: string;
 }
 
 function vlan(flag: string, value: string): number {
@@ -111,15 +118,37 @@ async function connect(
   if (port < 1 || port > 65_535)
     throw new UsageError(`--ssh port must be from 1 to 65535, not ${target[2]}`);
   if (!options.username) throw new UsageError('--ssh needs --username');
-  return {
-    transport: await openSshTransport({
-      host: target[1]!.replace(/^\[|\]$/g, ''),
-      port,
+  const host = target[1]!.replace(/^\[|\]$/g, '');
+  try {
+    return {
+      transport: await openSshTransport({
+        host,
+        port,
+        username: options.username,
+        password,
+        ...(options.hostKeys === undefined
+          ? {}
+          : {
+              hostKeys: {
+                store: fileHostKeyStore(options.hostKeys),
+                switchKey: `${host}:${port}`,
+                ...(options.trustNewKey === undefined ? {} : { trustNewKey: options.trustNewKey }),
+              },
+            }),
+      }),
       username: options.username,
-      password,
-    }),
-    username: options.username,
-  };
+    };
+  } catch (error) {
+    if (error instanceof CodedError && error.code === 'SWITCH_HOST_KEY_CHANGED') {
+      const { presented } = error.detail as { presented: string };
+      throw new CodedError(
+        error.code,
+        `${error.message} To trust it, run again with --trust-new-key ${presented}.`,
+        error.detail,
+      );
+    }
+    throw withEnvHint(error);
+  }
 }
 
 /** The CLI's own hint on top of the session's words: where it read the secret from. */
@@ -202,6 +231,14 @@ export function registerSwitchApplyRoleCommand(
     .option('--shutdown', 'shut the interface down')
     .option('--no-save', 'do not write the configuration to memory afterwards')
     .option('--transcript <file>', 'write the console transcript (secrets redacted) to a file')
+    .option(
+      '--host-keys <file>',
+      "with --ssh: pin each switch's SSH host key in this file on first use, and refuse a changed one",
+    )
+    .option(
+      '--trust-new-key <fingerprint>',
+      'with --host-keys: trust this new host key (SHA256:…) of a switch whose key changed',
+    )
     .option('--json', 'print the result as JSON')
     .action(async (options: ApplyRoleOptions) => {
       const vendor = SwitchVendor.safeParse(options.vendor);

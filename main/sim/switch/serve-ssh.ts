@@ -16,6 +16,8 @@ export interface ServeSshOptions {
   baud?: number | null;
   /** Login methods offered; both by default, as most switches do. */
   authMethods?: ('password' | 'keyboard-interactive')[];
+  /** The host key (OpenSSH private key text); a new ed25519 key when absent. Keep one to look like the same switch. */
+  hostKey?: string;
 }
 
 function same(given: string, expected: string): boolean {
@@ -29,7 +31,7 @@ function same(given: string, expected: string): boolean {
  * logins (switches offer both); each shell is one vty session on the shared switch.
  */
 export async function serveSsh(sw: SimulatedSwitch, options: ServeSshOptions): Promise<SshServer> {
-  const hostKey = ssh2.utils.generateKeyPairSync('ed25519').private;
+  const hostKey = options.hostKey ?? ssh2.utils.generateKeyPairSync('ed25519').private;
   const credentials = sw.credentials;
   const methods = options.authMethods ?? ['password', 'keyboard-interactive'];
   const clients = new Set<ssh2.Connection>();

@@ -10,3 +10,10 @@ export type { SerialPortInfo, ListSerialPortsOptions } from './serial-ports';
 export { openSshTransport } from './ssh-transport';
 export type { SshOptions, SshTransport } from './ssh-transport';
 export { adapterName } from './usb-adapters';
+export {
+  checkHostKey,
+  fileHostKeyStore,
+  hostKeyChangedError,
+  memoryHostKeyStore,
+} from './host-keys';
+export type { HostKeyCheck, HostKeyStore, PinnedHostKey } from './host-keys';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import ssh2 from 'ssh2';
 import { CodedError } from '../../../shared/errors';
+import { checkHostKey, type HostKeyCheck } from './host-keys';
 import { TransportCore, exposeTransport, type Transport } from './transport';
 
 export interface SshOptions {
@@ -10,11 +11,15 @@ export interface SshOptions {
   password: string;
   /** How long to wait for the handshake and login. */
   readyTimeoutMs?: number;
+  /** Pin the switch's host key on first use and refuse a changed one; without it any key is taken. */
+  hostKeys?: HostKeyCheck;
 }
 
 export interface SshTransport extends Transport {
-  /** SHA-256 of the switch's host key, for the transcript (switch keys are rarely known ahead). */
+  /** SHA-256 of the switch's host key (base64), for the transcript. */
   readonly hostKeySha256: string;
+  /** The same as OpenSSH prints it: `SHA256:…`. */
+  readonly hostKeyFingerprint: string;
 }
 
 function sshError(
@@ -53,6 +58,7 @@ export function openSshTransport(options: SshOptions): Promise<SshTransport> {
   const label = `ssh ${options.username}@${options.host}:${options.port ?? 22}`;
   return new Promise<SshTransport>((resolve, reject) => {
     let ready = false;
+    let refusedKey: CodedError | null = null;
     let clientClosed = false;
     client.once('close', () => (clientClosed = true));
     client.on('keyboard-interactive', (_name, _instructions, _lang, prompts, finish) =>
@@ -60,7 +66,7 @@ export function openSshTransport(options: SshOptions): Promise<SshTransport> {
     );
     client.on('error', (error) => {
       if (!ready) {
-        reject(sshError(options, error));
+        reject(refusedKey ?? sshError(options, error));
         return;
       }
       core.ended({ by: 'error', message: `The SSH session (${label}) failed: ${error.message}` });
@@ -87,7 +93,10 @@ export function openSshTransport(options: SshOptions): Promise<SshTransport> {
           exposeTransport(core, {
             kind: 'ssh',
             label,
-            extra: { hostKeySha256 },
+            extra: {
+              hostKeySha256,
+              hostKeyFingerprint: `SHA256:${hostKeySha256.replace(/=+$/, '')}`,
+            },
             writeBytes: (bytes) => stream.write(bytes),
             release: () =>
               clientClosed
@@ -108,9 +117,24 @@ export function openSshTransport(options: SshOptions): Promise<SshTransport> {
       password: options.password,
       tryKeyboard: true,
       readyTimeout: options.readyTimeoutMs ?? 15_000,
-      hostVerifier: (key: Buffer) => {
+      hostVerifier: (key: Buffer, verify: (valid: boolean) => void) => {
         hostKeySha256 = createHash('sha256').update(key).digest('base64');
-        return true;
+        const check = options.hostKeys;
+        if (!check) return verify(true);
+        const fingerprint = `SHA256:${hostKeySha256.replace(/=+$/, '')}`;
+        checkHostKey(check, fingerprint, `${options.host}:${options.port ?? 22}`).then(
+          (verdict) => {
+            if (verdict !== true) refusedKey = verdict;
+            verify(verdict === true);
+          },
+          (error: unknown) => {
+            refusedKey =
+              error instanceof CodedError
+                ? error
+                : new CodedError('HOST_KEYS_UNREADABLE', String(error));
+            verify(false);
+          },
+        );
       },
     });
   });
