@@ -1,5 +1,6 @@
 import type { JobEvent, JobSnapshot, OutboxEntry } from '../../shared/jobs';
 import { describeMutation } from '../../shared/jobs';
+import { snapshotChanges } from '../../shared/bundles';
 
 /** The outcome of sending one outbox entry, as the journal records it. */
 export function outcomeOf(event: JobEvent): string | null {
@@ -37,40 +38,11 @@ export function stepName(event: JobEvent, entries: ReadonlyMap<string, OutboxEnt
   return `#${event.seq} ${event.type}`;
 }
 
-/**
- * What of a snapshot a replay must reproduce: each floor port's role and version, each
- * number's holder, state and handset, each voice service, each handset's logged-in number.
- * Left out: when it was taken, the site's revision and handset registration, which follow
- * the clock and the order background work happened in.
- */
-function facts(snapshot: JobSnapshot): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const port of snapshot.floorPorts)
-    out.set(`floor port ${port.label} role`, `${port.roleId ?? 'none'} v${port.version}`);
-  for (const number of snapshot.numbers)
-    out.set(
-      `number ${number.e164}`,
-      `${number.state} ${number.occupierId ?? 'unheld'}${number.isMain ? ' main' : ''}${number.handsetId ? ` on ${number.handsetId}` : ''}`,
-    );
-  for (const service of snapshot.voiceServices)
-    out.set(`voice service ${service.id}`, `${service.occupierId} × ${service.quantity}`);
-  for (const handset of snapshot.handsets)
-    out.set(`handset ${handset.id} logged in`, handset.loggedInNumber ?? 'nobody');
-  out.set('pool', `${snapshot.poolAvailable} available`);
-  return out;
-}
-
 /** The first fact that differs between two snapshots, or null when they agree. */
 export function snapshotDifference(
   recorded: JobSnapshot,
   now: JobSnapshot,
 ): { what: string; recorded: string; now: string } | null {
-  const a = facts(recorded);
-  const b = facts(now);
-  for (const [what, value] of a) {
-    const other = b.get(what);
-    if (other !== value) return { what, recorded: value, now: other ?? 'absent' };
-  }
-  for (const [what, value] of b) if (!a.has(what)) return { what, recorded: 'absent', now: value };
-  return null;
+  const first = snapshotChanges(recorded, now)[0];
+  return first ? { what: first.what, recorded: first.before, now: first.after } : null;
 }

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replayEquipment } from '../app/replay-equipment';
-import { packArchive, unpackArchive } from './archive';
 import { buildBundle } from './export-bundle';
 import { openBundle } from './open-bundle';
 import { replayBundle } from './replay';
 import { makePlantedJob, type PlantedJob } from './test-support/planted-job';
-import { createHash } from 'node:crypto';
-import { MANIFEST_PATH } from '../../shared/bundles';
+import { editBundleMember, editVoiceVlanReadBack } from './test-support/edit-bundle';
 
 let job: PlantedJob;
 let archive: Buffer;
@@ -17,20 +15,6 @@ beforeAll(async () => {
   archive = (await buildBundle(job.sources, job.jobId, { anonymise: false })).archive;
 }, 30_000);
 afterAll(() => job.close());
-
-/** Changes one member and re-signs the manifest, as a support engineer editing a bundle would. */
-async function edited(path: string, change: (text: string) => string): Promise<Buffer> {
-  const files = await unpackArchive(archive);
-  const file = files.find((f) => f.path === path)!;
-  file.bytes = Buffer.from(change(file.bytes.toString('utf8')));
-  const manifestFile = files.find((f) => f.path === MANIFEST_PATH)!;
-  const manifest = JSON.parse(manifestFile.bytes.toString('utf8'));
-  const member = manifest.members.find((m: { path: string }) => m.path === path);
-  member.sha256 = createHash('sha256').update(file.bytes).digest('hex');
-  member.bytes = file.bytes.length;
-  manifestFile.bytes = Buffer.from(JSON.stringify(manifest));
-  return packArchive(files, new Date());
-}
 
 describe('replaying a bundle on simulators built from it', () => {
   it('reproduces the job made through the real services', async () => {
@@ -50,13 +34,7 @@ describe('replaying a bundle on simulators built from it', () => {
 
   it('a recorded switch answer edited: diverges at that switch step, saying what was recorded and what happened now', async () => {
     const bundle = await openBundle(
-      await edited('switches/lon-sw-2f-a.json', (text) => {
-        const record = JSON.parse(text);
-        record.operations[0].result.actualConfig = record.operations[0].result.actualConfig.map(
-          (line: string) => line.replace('switchport voice vlan 20', 'switchport voice vlan 30'),
-        );
-        return JSON.stringify(record);
-      }),
+      await editBundleMember(archive, 'switches/lon-sw-2f-a.json', editVoiceVlanReadBack),
     );
     const result = await replayBundle(bundle, equipment);
     expect(result.outcome).toBe('diverged');

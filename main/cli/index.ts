@@ -34,6 +34,11 @@ export const COMMANDS: readonly LazyCommand[] = [
     summary: 'the Electron binary the desktop app and `npm run dist` need',
     load: async () => (await import('./electron')).registerElectronCommand,
   },
+  {
+    name: 'bundle',
+    summary: 'support bundles: export a job, inspect a bundle, replay it',
+    load: async () => (await import('./bundle')).registerBundleCommand,
+  },
 ];
 
 /** Builds the `dialtone` command line for these arguments (argv without node and script). */

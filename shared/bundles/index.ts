@@ -3,3 +3,5 @@ export * from './members';
 export * from './migrate';
 export * from './errors';
 export * from './replay';
+export * from './snapshot-facts';
+export * from './timeline';

@@ -1,0 +1,111 @@
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { editBundleMember, editVoiceVlanReadBack } from '../bundles/test-support/edit-bundle';
+import { makePlantedJob, type PlantedJob } from '../bundles/test-support/planted-job';
+import { PROJECT_ROOT } from './project-root';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `dialtone bundle …` as support staff would, from the project root. */
+function dialtone(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['bin/dialtone.mjs', 'bundle', ...args],
+      { cwd: PROJECT_ROOT },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+let job: PlantedJob;
+let file: string;
+
+beforeAll(async () => {
+  job = await makePlantedJob('job-cli');
+  file = join(job.directory, 'job-cli.zip');
+}, 30_000);
+afterAll(() => job.close());
+
+describe('dialtone bundle', () => {
+  it('export writes one file from the data folder; inspect reads it back; replay reproduces it', async () => {
+    const exported = await dialtone(
+      'export',
+      '--job',
+      'job-cli',
+      '--out',
+      file,
+      '--data-dir',
+      job.directory,
+    );
+    expect(exported.stderr).toBe('');
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(
+      /^Wrote .*job-cli\.zip \(\d+ bytes\): job job-cli, \d+ journal records/,
+    );
+
+    const inspected = await dialtone('inspect', file);
+    expect(inspected.code).toBe(0);
+    expect(inspected.stdout).toContain("every member's checksum matches");
+    expect(inspected.stdout).toMatch(/#1 +engineer Job started from the platform's snapshot/);
+    expect(inspected.stdout).toMatch(/sw-2f-a Gi1\/0\/\d+: role Voice \+ PC applied and verified/);
+
+    const json = await dialtone('inspect', file, '--json');
+    const parsed = JSON.parse(json.stdout);
+    expect(parsed.manifest.job.jobId).toBe('job-cli');
+    expect(parsed.timeline.length).toBe(
+      parsed.counts.journalRecords + parsed.counts.switchOperations,
+    );
+
+    const replayed = await dialtone('replay', file, '--json');
+    expect(replayed.code).toBe(0);
+    expect(JSON.parse(replayed.stdout)).toMatchObject({ outcome: 'reproduced', divergence: null });
+  }, 120_000);
+
+  it('replay exits 1 with the divergence when the bundle no longer matches, and 2 on a bad file', async () => {
+    const edited = join(job.directory, 'edited.zip');
+    writeFileSync(
+      edited,
+      await editBundleMember(
+        readFileSync(file),
+        'switches/lon-sw-2f-a.json',
+        editVoiceVlanReadBack,
+      ),
+    );
+    const diverged = await dialtone('replay', edited);
+    expect(diverged.code).toBe(1);
+    expect(diverged.stdout).toMatch(
+      /^Diverged at switch sw-2f-a Gi1\/0\/\d+ — apply role Voice \+ PC/,
+    );
+    expect(diverged.stdout).toMatch(/recorded: read back .*switchport voice vlan 30/);
+
+    const bad = join(job.directory, 'not-a-bundle.zip');
+    writeFileSync(bad, 'hello');
+    const refused = await dialtone('replay', bad);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/not a readable bundle.*\[BUNDLE_MALFORMED\]/);
+    const missing = await dialtone('inspect', join(job.directory, 'nope.zip'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('[BUNDLE_UNREADABLE]');
+    const unknownJob = await dialtone(
+      'export',
+      '--job',
+      'no-such-job',
+      '--out',
+      bad,
+      '--data-dir',
+      job.directory,
+    );
+    expect(unknownJob.code).toBe(2);
+    expect(unknownJob.stderr).toContain('[BUNDLE_JOB_NOT_FOUND]');
+  }, 120_000);
+});
