@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createSwitchEvidence, type BundleExportSources } from '../bundles';
+import type { BundleExportSources } from '../bundles';
 import { readLogLines } from '../logging/app-log';
 import { APP_VERSION } from './version';
 
@@ -9,17 +9,15 @@ export function logDirectoryOf(dataDirectory: string): string {
 }
 
 /**
- * What a bundle export reads in a data folder: the jobs' journals and switch evidence, the
+ * What a bundle export reads in a data folder: the jobs' journals and transcripts, the
  * app's log files, and the secrets the caller holds right now (to take out wherever they are).
  */
 export function bundleSourcesFor(
   dataDirectory: string,
   knownSecrets: () => readonly string[],
 ): BundleExportSources {
-  const jobsDirectory = join(dataDirectory, 'jobs');
   return {
-    jobsDirectory,
-    evidence: createSwitchEvidence(jobsDirectory),
+    jobsDirectory: join(dataDirectory, 'jobs'),
     logLines: (from, to) => readLogLines(logDirectoryOf(dataDirectory), from, to),
     knownSecrets,
     appVersion: APP_VERSION,

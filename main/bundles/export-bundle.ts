@@ -20,15 +20,13 @@ import { encodeRecord, scanJournal } from '../jobs';
 import { writeFileDurably } from '../jobs/durable-files';
 import { createAnonymiser } from './anonymise';
 import { packArchive } from './archive';
-import type { SwitchEvidence } from './evidence';
+import { switchMembersOf, transcriptEnds, transcriptsOf } from './switch-members';
 import { REDACTION_RULES, createRedactor } from './redact';
 
 /** What export reads besides the journal; each part is injected by the composition root. */
 export interface BundleExportSources {
   /** Where each job's folder (journal, evidence, report) lives. */
   jobsDirectory: string;
-  /** Switches and transcripts the switch side recorded for the job. */
-  evidence: SwitchEvidence;
   /** The app's log lines between two times (JSON objects, pino's shape). */
   logLines(from: Date, to: Date): Promise<readonly object[]>;
   /** Every secret the app holds now (platform token, session token, switch credentials). */
@@ -112,8 +110,13 @@ export async function buildBundle(
       `Job ${jobId} has no readable first record, so there is nothing to put in a bundle.`,
     );
   const from = new Date(first.time);
-  const switches = sources.evidence.switches(jobId);
-  const transcripts = sources.evidence.transcripts(jobId);
+  const jobDirectory = join(sources.jobsDirectory, jobId);
+  const saved = transcriptsOf(records, jobDirectory);
+  const transcripts = saved.transcripts;
+  const latestSnapshot = snapshotsOf(records).at(-1)!.snapshot;
+  const derived = switchMembersOf(records, latestSnapshot, transcripts, transcriptEnds(records));
+  const switches = derived.switches;
+  const notes = [...(problem === null ? [] : [problem]), ...saved.notes, ...derived.notes];
   const logs = await sources.logLines(from, now);
   const reportPath = join(sources.jobsDirectory, jobId, 'report.html');
   const report = sources.report
@@ -231,7 +234,7 @@ export async function buildBundle(
     span: { from: from.toISOString(), to: now.toISOString() },
     redaction: { rules: [...REDACTION_RULES] },
     anonymised: options.anonymise,
-    notes: problem === null ? [] : [problem],
+    notes,
     members,
   };
   const archive = await packArchive(

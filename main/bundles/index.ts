@@ -1,8 +1,6 @@
 /** Support bundles: export a job to one file, open and check one, replay it on simulators. */
 export { DEFAULT_UNPACK_LIMITS } from './archive';
 export type { UnpackLimits } from './archive';
-export { createSwitchEvidence } from './evidence';
-export type { SwitchEvidence } from './evidence';
 export {
   BUNDLE_JOB_NOT_FOUND,
   BUNDLE_REDACTION_FAILED,
@@ -15,4 +13,3 @@ export type { OpenedBundle } from './open-bundle';
 export { replayBundle } from './replay';
 export type { ReplayEquipment } from './replay';
 export type { ReplaySeed } from './replay-seed';
-export { switchOperationOf, switchRecordOf, transcriptRecordOf } from './switch-record';

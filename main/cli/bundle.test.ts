@@ -57,13 +57,16 @@ describe('dialtone bundle', () => {
     expect(inspected.code).toBe(0);
     expect(inspected.stdout).toContain("every member's checksum matches");
     expect(inspected.stdout).toMatch(/#1 +engineer Job started from the platform's snapshot/);
-    expect(inspected.stdout).toMatch(/sw-2f-a Gi1\/0\/\d+: role Voice \+ PC applied and verified/);
+    expect(inspected.stdout).toMatch(/Gi1\/0\/\d+: role voice-pc applied and verified/);
+    expect(inspected.stdout).toMatch(/Connected to sw-2f-a/);
 
     const json = await dialtone('inspect', file, '--json');
     const parsed = JSON.parse(json.stdout);
     expect(parsed.manifest.job.jobId).toBe('job-cli');
-    expect(parsed.timeline.length).toBe(
-      parsed.counts.journalRecords + parsed.counts.switchOperations,
+    // Each journaled switch operation is one step of the journal, with its switch change on it.
+    expect(parsed.timeline.length).toBe(parsed.counts.journalRecords);
+    expect(parsed.timeline.some((e: { switchChange: unknown }) => e.switchChange !== null)).toBe(
+      true,
     );
 
     const replayed = await dialtone('replay', file, '--json');

@@ -58,6 +58,14 @@ function outcomeTitle(event: JobEvent, entries: ReadonlyMap<string, OutboxEntry>
       return `Snapshot refreshed from the platform (version ${event.payload.snapshot.version})`;
     case 'JobArchived':
       return 'Job archived';
+    case 'SwitchConnected':
+      return `Connected to ${event.payload.identity.hostname} (${event.payload.identity.model}) over ${event.payload.label}${event.payload.check.matches ? '' : ` — not the switch the site expects: ${event.payload.check.differences.join('; ')}`}`;
+    case 'PortRoleApplied':
+      return `${event.payload.interfaceName}: role ${event.payload.roleId} ${event.payload.rejected ? `refused at “${event.payload.rejected.command}”` : event.payload.verified ? (event.payload.changed ? 'applied and verified' : 'already right') : 'applied, not verified'}`;
+    case 'SwitchTranscriptSaved':
+      return `Console transcript of ${event.payload.hostname} saved (${event.payload.reason})`;
+    default:
+      return event.type.replace(/([a-z])([A-Z])/g, '$1 $2');
   }
 }
 
@@ -96,11 +104,31 @@ export function bundleTimeline(
     });
   }
   const names = new Set(transcripts.map((t) => t.name));
+  const byRef = new Map(out.map((entry) => [entry.ref, entry]));
   for (const record of switches) {
     const current = new Map(record.interfaces.map((i) => [i.interfaceName, i.lines]));
     for (const operation of record.operations) {
       const before = current.get(operation.interfaceName) ?? [];
       current.set(operation.interfaceName, operation.result.actualConfig);
+      const switchChange = {
+        hostname: record.identity.hostname,
+        interfaceName: operation.interfaceName,
+        before,
+        after: operation.result.actualConfig,
+        commands: operation.result.commands,
+        verified: operation.result.verified,
+      };
+      const transcript =
+        operation.transcript !== null && names.has(operation.transcript)
+          ? operation.transcript
+          : null;
+      // An operation the journal recorded (ref `#seq`) adds its change to that step.
+      const journaled = byRef.get(operation.id);
+      if (journaled) {
+        journaled.switchChange = switchChange;
+        journaled.transcript = transcript;
+        continue;
+      }
       out.push({
         at: operation.at,
         ref: operation.id,
@@ -108,18 +136,8 @@ export function bundleTimeline(
         actor: 'engineer',
         title: `${record.identity.hostname} ${operation.interfaceName}: role ${operation.role.name} ${operation.result.rejected ? `refused at “${operation.result.rejected.command}”` : operation.result.verified ? 'applied and verified' : 'applied, not verified'}`,
         platformChanges: [],
-        switchChange: {
-          hostname: record.identity.hostname,
-          interfaceName: operation.interfaceName,
-          before,
-          after: operation.result.actualConfig,
-          commands: operation.result.commands,
-          verified: operation.result.verified,
-        },
-        transcript:
-          operation.transcript !== null && names.has(operation.transcript)
-            ? operation.transcript
-            : null,
+        switchChange,
+        transcript,
       });
     }
   }

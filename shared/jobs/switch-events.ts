@@ -96,6 +96,8 @@ export const switchEventBodies = [
       commands: z.array(z.string()),
       rejected: RoleRejection.nullable(),
       actualConfig: z.array(z.string()),
+      /** The interface as read before the change (what a support replay rebuilds it from). */
+      before: z.array(z.string()).nullable().optional(),
       diff: z.array(z.object({ line: z.string(), expected: z.string(), actual: z.string() })),
     }),
   }),

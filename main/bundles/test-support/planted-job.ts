@@ -14,9 +14,8 @@ import {
   type SyncHarness,
 } from '../../sync/test-support/harness';
 import { createAppLog, type AppLog } from '../../logging/app-log';
-import { createSwitchEvidence, type SwitchEvidence } from '../evidence';
+import { createTranscriptFiles } from '../../switch/service/transcript-files';
 import type { BundleExportSources } from '../export-bundle';
-import { switchOperationOf, switchRecordOf, transcriptRecordOf } from '../switch-record';
 
 /** Secrets planted in a job so a test can prove none of them reaches a bundle. */
 export const PLANTED = {
@@ -58,7 +57,6 @@ export interface PlantedJob {
   jobId: string;
   services: SyncHarness;
   log: AppLog;
-  evidence: SwitchEvidence;
   sources: BundleExportSources;
   close(): Promise<void>;
 }
@@ -76,7 +74,6 @@ export async function makePlantedJob(jobId = 'job-planted'): Promise<PlantedJob>
   await platform.start();
   const services = await createServicesOn(directory, platform, 7);
   const log = await createAppLog({ directory: join(directory, 'logs') });
-  const evidence = createSwitchEvidence(join(directory, 'jobs'));
 
   const { state } = await services.jobs.create({ jobId, siteId: SITE, occupierId: OCCUPIER });
   log.logger.info(
@@ -130,36 +127,73 @@ export async function makePlantedJob(jobId = 'job-planted'): Promise<PlantedJob>
   const driver = driverFor(session);
   const identity = await driver.identify();
   const role = state.snapshot.site.roleCatalogue.find((r) => r.id === 'voice-pc')!;
-  const before = await driver.interfaceConfig(port.interfaceName, role);
   const result = await applyPortRole(driver, { interfaceName: port.interfaceName, role });
   await session.close();
-  const transcriptName = `${SWITCH_ID}-console`;
   // What a running configuration shows of the switch's own secrets, as a console printed it
   // (added past the session's own masking, so export's redaction is what must catch it).
-  const printed = {
-    at: transcript.entries.at(-1)!.at + 1,
-    direction: 'rx' as const,
-    text: `username admin privilege 15 secret 0 ${PLANTED.switchPassword}\r\nenable secret 0 ${PLANTED.enableSecret}\r\nsnmp-server community ${PLANTED.snmpCommunity} RO\r\n`,
-  };
-  await evidence.recordTranscript(
+  const printed = `username admin privilege 15 secret 0 ${PLANTED.switchPassword}\r\nenable secret 0 ${PLANTED.enableSecret}\r\nsnmp-server community ${PLANTED.snmpCommunity} RO\r\n`;
+  const endedAt = new Date();
+  const file = await createTranscriptFiles(join(directory, 'jobs')).write({
     jobId,
-    transcriptRecordOf(transcriptName, SWITCH_ID, startedAt, [...transcript.entries, printed]),
-  );
-  await evidence.recordSwitch(
-    jobId,
-    switchRecordOf(
-      SWITCH_ID,
-      identity,
-      24,
-      [{ interfaceName: port.interfaceName, lines: before.config.lines }],
-      [switchOperationOf('op-1', new Date(), role, result, transcriptName)],
-    ),
-  );
+    switchId: SWITCH_ID,
+    hostname: identity.hostname,
+    startedAt: startedAt.toISOString(),
+    endedAt: endedAt.toISOString(),
+    bytes: { tx: 0, rx: 0 },
+    text: `${transcript.toText()}\n[${((endedAt.getTime() - startedAt.getTime()) / 1000).toFixed(3)}] rx ${JSON.stringify(printed)}`,
+    reason: 'closed',
+  });
+  // The journal records the switch work as the app's job switch does.
+  await services.jobs.record(jobId, [
+    {
+      id: 'switch-connected',
+      actor: 'engineer',
+      type: 'SwitchConnected',
+      payload: {
+        switchId: SWITCH_ID,
+        route: 'demo',
+        label: 'demo console',
+        identity,
+        check: { matches: true, differences: [] },
+      },
+    },
+    {
+      id: 'role-applied',
+      actor: 'engineer',
+      type: 'PortRoleApplied',
+      payload: {
+        floorPortId: port.id,
+        switchId: SWITCH_ID,
+        interfaceName: port.interfaceName,
+        roleId: role.id,
+        changed: result.changed,
+        verified: result.verified,
+        commands: result.commands,
+        rejected: result.rejected,
+        actualConfig: result.actualConfig,
+        before: result.beforeConfig,
+        diff: result.diff,
+      },
+    },
+    {
+      id: 'transcript-saved',
+      actor: 'switch',
+      type: 'SwitchTranscriptSaved',
+      payload: {
+        switchId: SWITCH_ID,
+        hostname: identity.hostname,
+        file,
+        startedAt: startedAt.toISOString(),
+        endedAt: endedAt.toISOString(),
+        reason: 'closed',
+        bytes: { tx: 0, rx: 0 },
+      },
+    },
+  ]);
   log.logger.info({ jobId, interfaceName: port.interfaceName }, 'role applied');
 
   const sources: BundleExportSources = {
     jobsDirectory: join(directory, 'jobs'),
-    evidence,
     logLines: (from, to) => log.linesBetween(from, to),
     knownSecrets: () => Object.values(PLANTED).filter((s) => s !== PLANTED.pin),
     appVersion: '0.1.0-test',
@@ -169,7 +203,6 @@ export async function makePlantedJob(jobId = 'job-planted'): Promise<PlantedJob>
     jobId,
     services,
     log,
-    evidence,
     sources,
     async close() {
       await services.close();

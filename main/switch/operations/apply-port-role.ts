@@ -35,6 +35,8 @@ export interface PortRoleResult {
   failure: { code: string; message: string; unconfirmed: string | null; notSent: string[] } | null;
   /** Whether the interface could be read back at the end; when not, `actualConfig` is empty. */
   readBack: 'read' | 'unavailable';
+  /** The interface's configuration as read before any change; null when it could not be read. */
+  beforeConfig: string[] | null;
   /** The interface's configuration as read back from the switch at the end. */
   actualConfig: string[];
   /** The same, parsed (what a save is checked against); null when it could not be read back. */
@@ -46,7 +48,7 @@ export interface PortRoleResult {
 
 const CONTEXT_ONLY = /^(interface \S+|end|exit)$/;
 
-type Outcome = Omit<PortRoleResult, 'transcript' | 'bytes' | 'interfaceName'>;
+type Outcome = Omit<PortRoleResult, 'transcript' | 'bytes' | 'interfaceName' | 'beforeConfig'>;
 
 function failureOf(
   error: unknown,
@@ -90,9 +92,12 @@ export async function applyPortRole(
   const session = driver.session;
   const startBytes = session.bytes;
   const firstEntry = session.transcript.length;
+  // What a support replay rebuilds the interface from (a bundle carries it).
+  let beforeConfig: string[] | null = null;
   const finish = (result: Outcome): PortRoleResult => ({
     interfaceName,
     ...result,
+    beforeConfig,
     transcript: session.transcript.since(firstEntry),
     bytes: { tx: session.bytes.tx - startBytes.tx, rx: session.bytes.rx - startBytes.rx },
   });
@@ -118,6 +123,7 @@ export async function applyPortRole(
   let before;
   try {
     before = await driver.interfaceConfig(interfaceName, role);
+    beforeConfig = before.config.lines;
   } catch (error) {
     // Nothing was sent: the interface is as it was.
     return finish({

@@ -420,6 +420,7 @@ export function createJobSwitch(options: JobSwitchOptions): JobSwitch {
                 commands: result.commands,
                 rejected: result.rejected,
                 actualConfig: result.actualConfig,
+                before: result.beforeConfig,
                 diff: result.diff,
               },
             },
