@@ -3,7 +3,7 @@ import { bundleTimeline } from '../../shared/bundles';
 import { bundleSourcesFor } from '../app/bundle-sources';
 import { replayEquipment } from '../app/replay-equipment';
 import { exportBundle, openBundleFile, replayBundle, type OpenedBundle } from '../bundles';
-import { defaultDataDirectory } from '../sync';
+import { defaultDataDirectory } from '../app/data-directory';
 import { EXIT, type CliIo } from './io';
 
 /** The switch login the CLI's switch commands use, so an export takes it out too. */
