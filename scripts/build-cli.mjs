@@ -8,6 +8,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtCliStaleness } from '../bin/cli-loader.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -43,8 +44,14 @@ export async function buildCli({ quiet = false } = {}) {
   const target = join(ROOT, 'out', 'cli');
   const old = join(ROOT, 'out', `cli.${process.pid}.old`);
   mkdirSync(target, { recursive: true });
-  renameSync(target, old);
-  renameSync(staging, target);
+  try {
+    renameSync(target, old);
+    renameSync(staging, target);
+  } catch (error) {
+    // Another build swapped its folder in at the same moment: fine if that one is fresh.
+    rmSync(staging, { recursive: true, force: true });
+    if (builtCliStaleness(ROOT) !== undefined) throw error;
+  }
   rmSync(old, { recursive: true, force: true });
   if (!quiet) console.log(`build-cli: out/cli/dialtone.js from ${inputs.length} source files.`);
   return true;
