@@ -83,7 +83,40 @@ describe('jobs and sync over the bridge', () => {
   });
 
   it('refuses a malformed job request with a typed error and records nothing', async () => {
-    const reply = await services.router.dispatch('jobs:setPortRole', { jobId: 'x' });
-    expect(reply).toMatchObject({ ok: false, error: { code: 'BRIDGE_INVALID_REQUEST' } });
+    const created = await call<JobView>('jobs:create', {
+      siteId: 'lon-shoreditch',
+      occupierId: 'occ-brightwater',
+    });
+    const jobId = created.summary.jobId;
+    const port = created.state.floorPorts[0]!;
+    const before = await call<JobView>('jobs:open', { jobId });
+    const jobsBefore = (await call<{ jobs: JobSummary[] }>('jobs:list', {})).jobs.length;
+
+    const malformed = [
+      { jobId },
+      { jobId, actionId: 'malformed-1', floorPortId: port.id },
+      { jobId, actionId: 'short', floorPortId: port.id, roleId: 'voice-only' },
+      { jobId, actionId: 'malformed-3', floorPortId: port.id, roleId: 'voice-only', force: true },
+      { jobId, actionId: 'malformed-4', floorPortId: 42, roleId: 'voice-only' },
+    ];
+    for (const request of malformed) {
+      const reply = await services.router.dispatch('jobs:setPortRole', request);
+      expect(reply).toMatchObject({ ok: false, error: { code: 'BRIDGE_INVALID_REQUEST' } });
+    }
+    // A request the schema accepts but the job refuses (no such floor port) records nothing either.
+    const unknownPort = await services.router.dispatch('jobs:setPortRole', {
+      jobId,
+      actionId: 'malformed-5',
+      floorPortId: 'no-such-port',
+      roleId: 'voice-only',
+    });
+    expect(unknownPort.ok).toBe(false);
+
+    const after = await call<JobView>('jobs:open', { jobId });
+    expect(after.state).toEqual(before.state);
+    expect(after.state.eventCount).toBe(before.state.eventCount);
+    expect(after.state.outbox).toEqual(before.state.outbox);
+    expect(after.state.floorPorts.find((p) => p.id === port.id)).toEqual(port);
+    expect((await call<{ jobs: JobSummary[] }>('jobs:list', {})).jobs).toHaveLength(jobsBefore);
   });
 });

@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { probeScopedEvents } from '../../shared/ipc/test-support/probe-domain';
+import { createManualSchedule } from '../../shared/test-support/manual-schedule';
 import { createRouter, type ChannelHandlers } from './router';
-import type { Schedule } from './scoped-events';
-
-/** A schedule the test runs by hand: coalescing is proven without a clock. */
-function manualSchedule() {
-  const due: Array<{ run: () => void; cancelled: boolean }> = [];
-  const schedule: Schedule = (run) => {
-    const task = { run, cancelled: false };
-    due.push(task);
-    return () => (task.cancelled = true);
-  };
-  return {
-    schedule,
-    pending: () => due.filter((task) => !task.cancelled).length,
-    runAll() {
-      for (const task of due.splice(0)) if (!task.cancelled) task.run();
-    },
-  };
-}
 
 function probeRouter() {
-  const clock = manualSchedule();
+  const clock = createManualSchedule();
   const router = createRouter({} as ChannelHandlers, {
     scopedEvents: probeScopedEvents,
     schedule: clock.schedule,
@@ -126,9 +109,9 @@ describe('scoped events', () => {
       router.subscribeScoped('probe:output', { sessionId: 's1' }, (p) => seen.push(p)),
     );
     router.emitScoped('probe:output', { sessionId: 's1' }, { data: 'late' });
-    expect(clock.pending()).toBe(1);
+    expect(clock.pending()).toEqual([20]);
     unsubscribe();
-    expect(clock.pending()).toBe(0);
+    expect(clock.pending()).toEqual([]);
     clock.runAll();
     expect(seen).toEqual([]);
   });

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CodedError } from '../../../shared/errors';
 import type { RegistrationAttempt } from './registration';
-import {
-  newKey,
-  usePlatformPerTest,
-  waitFor,
-  type TestPlatform,
-} from './test-support/test-platform';
+import { createManualSchedule } from '../../../shared/test-support/manual-schedule';
+import { newKey, usePlatformPerTest, type TestPlatform } from './test-support/test-platform';
 
 const LONDON = 'lon-shoreditch';
 const key = () => ({ idempotencyKey: newKey('handsets') });
@@ -22,7 +18,13 @@ function nextAttempt(platform: TestPlatform, handsetId: string): Promise<Registr
 }
 
 describe('handsets: remote login and simulated registration over HTTP', () => {
-  const platform = usePlatformPerTest({ registrationDelayMs: 20, admin: true });
+  // Registration countdowns run when the test says, not on a real timer.
+  const clock = createManualSchedule();
+  const platform = usePlatformPerTest({
+    registrationDelayMs: 20,
+    registrationSchedule: clock.schedule,
+    admin: true,
+  });
 
   it('remote login on a manual-login model is refused with the keypad steps', async () => {
     const { client } = platform;
@@ -57,6 +59,11 @@ describe('handsets: remote login and simulated registration over HTTP', () => {
       registration: 'registering',
       loggedInNumber: '+442079460071',
     });
+    expect(await client.getHandsetRegistration('hs-nw-1')).toMatchObject({
+      registration: 'registering',
+    });
+    expect(clock.pending()).toEqual([20]);
+    clock.runAll();
     expect(await attempt).toMatchObject({ outcome: 'registered' });
     const state = await client.getHandsetRegistration('hs-nw-1');
     expect(state).toMatchObject({
@@ -85,6 +92,7 @@ describe('handsets: remote login and simulated registration over HTTP', () => {
 
     const attempt = nextAttempt(platform, handset.id);
     await client.remoteLogin(handset.id, number, key());
+    clock.runAll();
     expect(await attempt).toMatchObject({ outcome: 'noLink' });
     expect(await client.getHandsetRegistration(handset.id)).toMatchObject({
       registration: 'registering',
@@ -97,10 +105,13 @@ describe('handsets: remote login and simulated registration over HTTP', () => {
       body: JSON.stringify({ up: true }),
     });
     expect(linked.status).toBe(200);
-    await waitFor('the handset to register', async () => {
-      const state = await client.getHandsetRegistration(handset.id);
-      return state.registration === 'registered';
-    });
+    // Link came up: the countdown starts again, and registers when it runs out.
+    expect(clock.pending()).toEqual([20]);
+    expect((await client.getHandsetRegistration(handset.id)).registration).toBe('registering');
+    const registered = nextAttempt(platform, handset.id);
+    clock.runAll();
+    expect(await registered).toMatchObject({ outcome: 'registered' });
+    expect((await client.getHandsetRegistration(handset.id)).registration).toBe('registered');
 
     simulator.links.set('lon-shoreditch-2F-002', false);
     expect((await client.getHandsetRegistration(handset.id)).registration).toBe('registering');
@@ -157,6 +168,7 @@ describe('handsets: remote login and simulated registration over HTTP', () => {
       },
     );
     expect(login.status).toBe(200);
+    clock.runAll();
     expect(await attempt).toMatchObject({ outcome: 'registered' });
     expect(await client.getHandsetRegistration('hs-001b544f0c0c')).toMatchObject({
       registration: 'registered',

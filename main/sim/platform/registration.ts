@@ -19,6 +19,14 @@ export interface RegistrationOptions {
   delayMs: number;
   /** Called after the simulator changed state by itself (to persist it). */
   onStateChanged: () => void;
+  /** The timer countdowns run on (default: an unref'd setTimeout; tests run theirs by hand). */
+  schedule?: (run: () => void, ms: number) => () => void;
+}
+
+function unrefTimer(run: () => void, ms: number): () => void {
+  const timer = setTimeout(run, ms);
+  timer.unref();
+  return () => clearTimeout(timer);
 }
 
 /**
@@ -28,7 +36,8 @@ export interface RegistrationOptions {
  * Emits `change`.
  */
 export class RegistrationSimulator {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Cancel of each handset's running countdown. */
+  private readonly timers = new Map<string, () => void>();
   private readonly events = new EventEmitter();
   private readonly unsubscribe: () => void;
 
@@ -53,7 +62,7 @@ export class RegistrationSimulator {
   /** Starts (or restarts) the registration countdown of a handset that was just logged in. */
   schedule(handsetId: string): void {
     this.cancel(handsetId);
-    const timer = setTimeout(() => {
+    const cancel = (this.options.schedule ?? unrefTimer)(() => {
       this.timers.delete(handsetId);
       const handset = this.state.handsets.get(handsetId);
       if (!handset || handset.loggedInNumber === null)
@@ -62,13 +71,11 @@ export class RegistrationSimulator {
       if (handset.registration !== 'registered') this.update(handset, 'registered');
       this.attempted(handsetId, 'registered');
     }, this.options.delayMs);
-    timer.unref();
-    this.timers.set(handsetId, timer);
+    this.timers.set(handsetId, cancel);
   }
 
   cancel(handsetId: string): void {
-    const timer = this.timers.get(handsetId);
-    if (timer) clearTimeout(timer);
+    this.timers.get(handsetId)?.();
     this.timers.delete(handsetId);
   }
 
@@ -85,7 +92,7 @@ export class RegistrationSimulator {
 
   close(): void {
     this.unsubscribe();
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const cancel of this.timers.values()) cancel();
     this.timers.clear();
   }
 

@@ -37,6 +37,8 @@ export interface PlatformSimulatorOptions {
   statePath?: string;
   /** How long a handset takes to register after a login (or after it gets link). */
   registrationDelayMs?: number;
+  /** The timer registration countdowns run on (tests pass one they run by hand). */
+  registrationSchedule?: (run: () => void, ms: number) => () => void;
   faults?: FaultSettingsInput;
   /** Dice for fault injection (tests pass a fixed sequence). */
   random?: () => number;
@@ -104,6 +106,7 @@ async function assemble(options: PlatformSimulatorOptions): Promise<Assembled> {
   const links = new LinkTable(initialLinks(world));
   const registration = new RegistrationSimulator(state, links, {
     delayMs: options.registrationDelayMs ?? DEFAULT_REGISTRATION_DELAY_MS,
+    ...(options.registrationSchedule ? { schedule: options.registrationSchedule } : {}),
     onStateChanged: () => {
       // A background change; a failed write shows up on the next request's write.
       persist().catch(() => undefined);
