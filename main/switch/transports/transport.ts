@@ -39,6 +39,8 @@ export class TransportCore {
   private readonly closeListeners = new Set<(closed: TransportClosed) => void>();
   private early: Buffer[] = [];
   private earlyLength = 0;
+  /** Early bytes are handed over on a microtask, so a listener may unsubscribe from inside. */
+  private replayScheduled = false;
 
   received(bytes: Buffer): void {
     if (this.closed) return;
@@ -56,7 +58,7 @@ export class TransportCore {
   }
 
   private deliver(bytes: Buffer, first = false): void {
-    if (this.dataListeners.size > 0) {
+    if (this.dataListeners.size > 0 && !this.replayScheduled) {
       for (const listener of [...this.dataListeners]) listener(bytes);
       return;
     }
@@ -73,22 +75,34 @@ export class TransportCore {
 
   ended(closed: TransportClosed): void {
     if (this.closed) return;
+    if (this.replayScheduled) this.replayEarly();
     this.closed = closed;
     for (const listener of [...this.closeListeners]) listener(closed);
     this.dataListeners.clear();
     this.closeListeners.clear();
   }
 
-  /** The first listener gets what arrived before it, at once. */
+  /**
+   * The first listener gets what arrived before it, in order and before anything newer,
+   * on a microtask: never from inside `onData` itself, where the listener could not yet
+   * hold the function that stops it.
+   */
   onData(listener: (bytes: Buffer) => void): () => void {
     this.dataListeners.add(listener);
-    if (this.early.length > 0) {
-      const early = Buffer.concat(this.early);
-      this.early = [];
-      this.earlyLength = 0;
-      listener(early);
+    if (this.early.length > 0 && !this.replayScheduled) {
+      this.replayScheduled = true;
+      queueMicrotask(() => this.replayEarly());
     }
     return () => this.dataListeners.delete(listener);
+  }
+
+  private replayEarly(): void {
+    this.replayScheduled = false;
+    if (this.closed || this.dataListeners.size === 0) return;
+    const early = Buffer.concat(this.early);
+    this.early = [];
+    this.earlyLength = 0;
+    for (const listener of [...this.dataListeners]) listener(early);
   }
 
   onClose(listener: (closed: TransportClosed) => void): () => void {
