@@ -91,7 +91,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     demo: demoEquipment,
     jobs,
     onChanged: (jobId) => announce?.emit('switch:changed', { jobId }),
-    onUpdates: () => undefined,
+    // Until scoped events land: a small 'changed' notice; the bytes are read only by who asks.
+    onUpdates: (key) => announce?.emit('switch:changed', { jobId: key.jobId }),
     ...(options.log ? { log: options.log } : {}),
   });
   const router = createRouter(

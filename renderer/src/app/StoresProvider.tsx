@@ -6,6 +6,8 @@ import { siteDetailContext } from '../features/sites/siteDetailStore';
 import { siteListContext } from '../features/sites/siteListStore';
 import { connectivityContext } from '../features/sync/connectivityStore';
 import { syncProgressContext } from '../features/sync/syncProgressStore';
+import { consoleContext } from '../features/console/consoleStore';
+import { switchContext } from '../features/switch/switchStore';
 import { appInfoContext } from './appInfoStore';
 import type { RendererStores } from './stores';
 
@@ -26,7 +28,11 @@ export function StoresProvider({
               <connectivityContext.Provider value={stores.connectivity}>
                 <syncProgressContext.Provider value={stores.syncProgress}>
                   <settingsContext.Provider value={stores.settings}>
-                    {children}
+                    <switchContext.Provider value={stores.switches}>
+                      <consoleContext.Provider value={stores.console}>
+                        {children}
+                      </consoleContext.Provider>
+                    </switchContext.Provider>
                   </settingsContext.Provider>
                 </syncProgressContext.Provider>
               </connectivityContext.Provider>

@@ -1,4 +1,5 @@
-import { FloorPortRolesPanel } from '../features/jobs/FloorPortRolesPanel';
+import { CablingScreen } from '../features/cabling/CablingScreen';
+import { PortRoleStep } from '../features/roles/PortRoleStep';
 import type { JobStepScreens } from '../features/jobs/stepScreens';
 
 /**
@@ -7,5 +8,6 @@ import type { JobStepScreens } from '../features/jobs/stepScreens';
  * no screen yet shows its title and state only.
  */
 export const jobStepScreens: JobStepScreens = {
-  portRole: FloorPortRolesPanel,
+  cabling: CablingScreen,
+  portRole: PortRoleStep,
 };

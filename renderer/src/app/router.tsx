@@ -6,10 +6,12 @@ import {
   redirect,
   type RouterHistory,
 } from '@tanstack/react-router';
+import { ConsoleScreen } from '../features/console/ConsoleScreen';
 import { JobScreen } from '../features/jobs/JobScreen';
 import { JobsScreen } from '../features/jobs/JobsScreen';
 import { SiteScreen } from '../features/sites/SiteScreen';
 import { SitesScreen } from '../features/sites/SitesScreen';
+import { SwitchScreen } from '../features/switch/SwitchScreen';
 import { JobLandingRoute, JobStepRoute } from './JobStepRoute';
 import { NotFoundScreen } from './NotFoundScreen';
 import { isJobStepId } from './routes';
@@ -65,12 +67,24 @@ const jobStepRoute = createRoute({
   component: JobStepRoute,
 });
 
+const jobSwitchRoute = createRoute({
+  getParentRoute: () => jobRoute,
+  path: 'switch',
+  component: SwitchScreen,
+});
+
+const jobConsoleRoute = createRoute({
+  getParentRoute: () => jobRoute,
+  path: 'console',
+  component: ConsoleScreen,
+});
+
 export const routeTree = rootRoute.addChildren([
   homeRoute,
   sitesRoute,
   siteRoute,
   jobsRoute,
-  jobRoute.addChildren([jobLandingRoute, jobStepRoute]),
+  jobRoute.addChildren([jobLandingRoute, jobSwitchRoute, jobConsoleRoute, jobStepRoute]),
 ]);
 
 /** The app's router on the given history: hash history in the app, memory history in tests. */

@@ -12,6 +12,8 @@ export const routePaths = {
   jobs: '/jobs',
   job: '/jobs/$jobId',
   jobStep: '/jobs/$jobId/$step',
+  jobSwitch: '/jobs/$jobId/switch',
+  jobConsole: '/jobs/$jobId/console',
 } as const;
 
 export type RoutePath = (typeof routePaths)[keyof typeof routePaths];

@@ -6,6 +6,8 @@ import { createSiteDetailStore } from '../features/sites/siteDetailStore';
 import { createSiteListStore } from '../features/sites/siteListStore';
 import { createConnectivityStore } from '../features/sync/connectivityStore';
 import { createSyncProgressStore } from '../features/sync/syncProgressStore';
+import { createConsoleStore } from '../features/console/consoleStore';
+import { createSwitchStore } from '../features/switch/switchStore';
 import { createAppInfoStore } from './appInfoStore';
 
 /** Every renderer store, each made from the one bridge it is given (main.tsx's, or a test's fake). */
@@ -19,6 +21,8 @@ export function createRendererStores(bridge: BridgeClient) {
     connectivity: createConnectivityStore(bridge),
     syncProgress: createSyncProgressStore(),
     settings: createSettingsStore(bridge),
+    switches: createSwitchStore(bridge),
+    console: createConsoleStore(bridge),
   };
 }
 

@@ -20,7 +20,7 @@ export function FloorPortRolesPanel({ view, readOnly }: JobStepScreenProps) {
   return (
     <Paper withBorder p="md" radius="md">
       <Title order={3} mb="sm">
-        Port roles
+        Platform record of each floor port's role
       </Title>
       <Table aria-label="Port roles">
         <Table.Thead>
