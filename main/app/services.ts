@@ -91,8 +91,17 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     demo: demoEquipment,
     jobs,
     onChanged: (jobId) => announce?.emit('switch:changed', { jobId }),
-    // Until scoped events land: a small 'changed' notice; the bytes are read only by who asks.
-    onUpdates: (key) => announce?.emit('switch:changed', { jobId: key.jobId }),
+    onUpdates: (key, updates) => {
+      // Streams: only to the window that subscribed to this switch of this job.
+      const text = updates.map((u) => (u.kind === 'console' ? u.text : '')).join('');
+      if (text) announce?.emitScoped('console:output', key, { text });
+      const links = updates.flatMap((u) => (u.kind === 'link' ? [u.event] : []));
+      const ports = updates.flatMap((u) => (u.kind === 'port' ? [u.port] : []));
+      if (links.length > 0 || ports.length > 0)
+        announce?.emitScoped('switch:live', key, { links, ports });
+      if (updates.some((u) => u.kind === 'closed'))
+        announce?.emit('switch:changed', { jobId: key.jobId });
+    },
     ...(options.log ? { log: options.log } : {}),
   });
   const router = createRouter(

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { EventEmitter } from 'node:events';
 import { BRIDGE_IPC, channelNames } from '../../shared/ipc';
 import { probeScopedEvents } from '../../shared/ipc/test-support/probe-domain';
-import { createRouter, type ChannelHandlers } from '../bridge/router';
+import { createRouter, type ChannelHandlers, type Router } from '../bridge/router';
 import { registerBridgeIpc } from './ipc';
 
 vi.mock('electron', () => ({}));
@@ -96,7 +96,8 @@ describe('Electron IPC registration', () => {
     const gone = { isDestroyed: () => true, getURL: () => RENDERER, send: vi.fn() };
     const dispose = registerBridgeIpc({
       ipcMain: fake.ipcMain as never,
-      router,
+      // The probe table stands in for the contract's scoped events.
+      router: router as unknown as Router,
       rendererUrl: RENDERER,
       targets: () => [own, foreign, gone] as never,
     });
@@ -116,7 +117,8 @@ describe('Electron IPC registration', () => {
     const bystander = fakeWindow();
     registerBridgeIpc({
       ipcMain: fake.ipcMain as never,
-      router,
+      // The probe table stands in for the contract's scoped events.
+      router: router as unknown as Router,
       rendererUrl: RENDERER,
       targets: () => [subscribed, bystander] as never,
     });
@@ -149,7 +151,8 @@ describe('Electron IPC registration', () => {
     const router = createRouter(handlers, { scopedEvents: probeScopedEvents });
     registerBridgeIpc({
       ipcMain: fake.ipcMain as never,
-      router,
+      // The probe table stands in for the contract's scoped events.
+      router: router as unknown as Router,
       rendererUrl: RENDERER,
       targets: () => [],
     });

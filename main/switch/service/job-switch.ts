@@ -449,7 +449,20 @@ export function createJobSwitch(options: JobSwitchOptions): JobSwitch {
           };
           if (result.verified) {
             const local = state.floorPorts.find((p) => p.id === port.id);
-            if ((local?.roleId ?? port.roleId) !== needed.id)
+            // The platform already has it, or a change to it is on its way: nothing to queue.
+            const latest = state.outbox
+              .filter(
+                (item) =>
+                  item.entry.mutation.kind === 'setFloorPortRole' &&
+                  item.entry.mutation.floorPortId === port.id &&
+                  item.status !== 'discarded' &&
+                  item.status !== 'superseded',
+              )
+              .at(-1);
+            const onItsWay =
+              latest?.entry.mutation.kind === 'setFloorPortRole' &&
+              latest.entry.mutation.roleId === needed.id;
+            if (!onItsWay && (local?.roleId ?? port.roleId) !== needed.id)
               await jobs.setFloorPortRole(jobId, {
                 actionId: `${actionId}:${port.id}:platform`,
                 floorPortId: port.id,

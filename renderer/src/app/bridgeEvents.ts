@@ -20,10 +20,7 @@ export function startBridgeEvents(
       stores.jobList.getState().applyChanged(summary);
       void stores.openJob.getState().refresh(summary.jobId);
     }),
-    bridge.on('switch:changed', ({ jobId }) => {
-      void stores.switches.getState().changed(jobId);
-      if (stores.console.getState().key?.jobId === jobId) void stores.console.getState().refresh();
-    }),
+    bridge.on('switch:changed', ({ jobId }) => void stores.switches.getState().changed(jobId)),
     bridge.on('sync:progress', ({ jobId, progress }) =>
       stores.syncProgress.getState().apply(jobId, progress),
     ),

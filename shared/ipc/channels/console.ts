@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineDomain } from '../domain';
+import { defineDomain, scopedEvent } from '../domain';
 import { ActionId, JobId } from './jobs';
 
 /** The console panel: the live transcript, taking the keyboard, and the job's saved transcripts. */
@@ -45,4 +45,12 @@ export const consoleDomain = defineDomain('console', {
     },
   },
   events: {},
+  scopedEvents: {
+    /** The live console's text (redacted in main), only to the window showing that console. */
+    'console:output': scopedEvent({
+      scope: z.object(Key).strict(),
+      payload: z.object({ text: z.string() }),
+      coalesce: { windowMs: 30, merge: (a, b) => ({ text: a.text + b.text }) },
+    }),
+  },
 });

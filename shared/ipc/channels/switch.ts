@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { SwitchVendor } from '../../platform/schemas';
 import { IdentityCheck } from '../../jobs/switch-events';
-import { PortFacts, SwitchIdentityView } from '../../switch/facts';
-import { defineDomain } from '../domain';
+import { PortFacts, PortLinkEvent, SwitchIdentityView } from '../../switch/facts';
+import { defineDomain, scopedEvent } from '../domain';
 import { ActionId, JobId } from './jobs';
 
 /** The switch half of a job: connect, the faceplate's facts, cabling, port roles, the demo's cables. */
@@ -162,6 +162,21 @@ export const RoleApplyResult = z.object({
 });
 export type RoleApplyResult = z.infer<typeof RoleApplyResult>;
 
+export const SwitchLive = z.object({
+  links: z.array(PortLinkEvent),
+  ports: z.array(PortFacts),
+});
+export type SwitchLive = z.infer<typeof SwitchLive>;
+
+/** Latest wins per interface, so a flapping port is one update per window. */
+export function mergeSwitchLive(earlier: SwitchLive, later: SwitchLive): SwitchLive {
+  const links = new Map(earlier.links.map((l) => [l.interfaceName, l]));
+  for (const l of later.links) links.set(l.interfaceName, l);
+  const ports = new Map(earlier.ports.map((p) => [p.interfaceName, p]));
+  for (const p of later.ports) ports.set(p.interfaceName, p);
+  return { links: [...links.values()], ports: [...ports.values()] };
+}
+
 export const switchDomain = defineDomain('switch', {
   channels: {
     'switch:overview': {
@@ -242,5 +257,13 @@ export const switchDomain = defineDomain('switch', {
   events: {
     /** A job's switch work changed (connection, cabling fact, role): screens read it again. */
     'switch:changed': z.object({ jobId: JobId }),
+  },
+  scopedEvents: {
+    /** One switch's link changes and re-read port facts, only to the window showing it. */
+    'switch:live': scopedEvent({
+      scope: z.object(Key).strict(),
+      payload: SwitchLive,
+      coalesce: { windowMs: 30, merge: mergeSwitchLive },
+    }),
   },
 });

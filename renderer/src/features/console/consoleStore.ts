@@ -24,6 +24,7 @@ export interface ConsoleState {
 const newActionId = () => `act-${crypto.randomUUID()}`;
 
 export function createConsoleStore(bridge: BridgeClient) {
+  let stopLive: (() => void) | null = null;
   return createStore<ConsoleState>((set, get) => ({
     key: null,
     text: idle,
@@ -32,12 +33,35 @@ export function createConsoleStore(bridge: BridgeClient) {
     opened: null,
     error: null,
     async open(jobId, switchId) {
+      stopLive?.();
+      stopLive = null;
       if (switchId === null) {
         set({ key: null, text: idle, controller: null });
         return;
       }
-      set({ key: { jobId, switchId }, text: loading, error: null });
+      const key = { jobId, switchId };
+      set({ key, text: loading, error: null });
+      // Subscribe first, then read what was shown: nothing said in between is lost, and what
+      // arrives before the read is already in it (the read replaces, later output appends).
+      const pending: string[] = [];
+      let stopped = false;
+      stopLive = () => {
+        stopped = true;
+      };
+      try {
+        const unsubscribe = await bridge.subscribe('console:output', key, ({ text }) => {
+          const current = get().text;
+          if (get().key !== key) return;
+          if (current.status === 'ready') set({ text: ready(current.value + text) });
+          else pending.push(text);
+        });
+        if (stopped) unsubscribe();
+        else stopLive = unsubscribe;
+      } catch {
+        // Without the live stream the panel still shows what was read.
+      }
       await get().refresh();
+      if (pending.length > 0 && get().key === key) pending.length = 0;
     },
     async refresh() {
       const key = get().key;

@@ -16,6 +16,7 @@ export function SwitchScreen() {
   const overview = useSwitch((s) => s.overview);
   const ports = useSwitch((s) => s.ports);
   const loadPorts = useSwitch((s) => s.loadPorts);
+  const follow = useSwitch((s) => s.follow);
   const view = useOpenJob((s) => s.view);
   const [selected, setSelected] = useState<Record<string, string | null>>({});
   const [now, setNow] = useState(() => Date.now());
@@ -27,6 +28,18 @@ export function SwitchScreen() {
     const timer = setInterval(() => setNow(Date.now()), 5000);
     return () => clearInterval(timer);
   }, []);
+
+  const connectedIds =
+    overview.status === 'ready'
+      ? overview.value.switches
+          .filter((s) => s.session !== null)
+          .map((s) => s.switchId)
+          .join(',')
+      : '';
+  useEffect(() => {
+    const stops = connectedIds === '' ? [] : connectedIds.split(',').map((id) => follow(id));
+    return () => stops.forEach((stop) => stop());
+  }, [connectedIds, follow]);
 
   const floorPorts = view.status === 'ready' ? view.value.state.snapshot.floorPorts : [];
 

@@ -43,6 +43,8 @@ export interface SwitchState {
   demoPlug(handsetId: string, floorPortId: string | null): Promise<void>;
   loadRoles(): Promise<void>;
   applyRoles(floorPortIds: string[]): Promise<void>;
+  /** Live link changes and port facts of one switch, while a screen shows it; returns the stop. */
+  follow(switchId: string): () => void;
   /** Main says the job's switch work changed: read again what is on screen. */
   changed(jobId: string): Promise<void>;
 }
@@ -254,6 +256,36 @@ export function createSwitchStore(bridge: BridgeClient) {
           busy('apply', false, messageOf(error));
         }
         await get().loadRoles();
+      },
+      follow(switchId) {
+        const jobId = get().jobId;
+        if (!jobId) return () => undefined;
+        let stopped = false;
+        let stop: (() => void) | null = null;
+        void bridge
+          .subscribe('switch:live', { jobId, switchId }, ({ links, ports }) => {
+            const current = get().ports[switchId];
+            if (get().jobId !== jobId || current?.status !== 'ready') return;
+            const byName = new Map(current.value.map((p) => [p.interfaceName, p]));
+            for (const link of links) {
+              const port = byName.get(link.interfaceName);
+              if (port)
+                byName.set(link.interfaceName, { ...port, link: link.link, readAt: link.at });
+            }
+            for (const port of ports) byName.set(port.interfaceName, port);
+            set((s) => ({ ports: { ...s.ports, [switchId]: ready([...byName.values()]) } }));
+          })
+          .then(
+            (unsubscribe) => {
+              if (stopped) unsubscribe();
+              else stop = unsubscribe;
+            },
+            () => undefined,
+          );
+        return () => {
+          stopped = true;
+          stop?.();
+        };
       },
       async changed(jobId) {
         if (get().jobId !== jobId) return;
