@@ -70,7 +70,8 @@ export class ConsoleConnection {
       eventsToSession: { destination: false, events: false },
     };
     this.line = new ThrottledLine((bytes) => {
-      for (const listener of [...this.dataListeners]) listener(bytes);
+      const out = this.withNoise(bytes);
+      for (const listener of [...this.dataListeners]) listener(out);
     }, options.baud);
     this.stopEvents = sw.onEvent((event) => this.onSwitchEvent(event));
     const isClosed = () => this.state === 'closed';
@@ -113,6 +114,35 @@ export class ConsoleConnection {
   /** Line noise: raw bytes onto the line at once, between whatever bytes are going out. */
   noise(bytes: string): void {
     this.line.writeNext(bytes);
+  }
+
+  private noisePlan: { every: number; bytes: Buffer; left: number; sent: number } | null = null;
+
+  /**
+   * Noise at fixed places in what the switch sends from now on: after every `every` bytes
+   * of its output, `bytes`, `bursts` times. Counted in bytes, so where it lands does not
+   * depend on timers or on how the line groups bytes into chunks.
+   */
+  noiseEvery(every: number, bytes: string, bursts: number): void {
+    this.noisePlan = { every, bytes: Buffer.from(bytes, 'latin1'), left: bursts, sent: 0 };
+  }
+
+  private withNoise(chunk: Buffer): Buffer {
+    const plan = this.noisePlan;
+    if (!plan || plan.left === 0) return chunk;
+    const parts: Buffer[] = [];
+    let from = 0;
+    while (plan.left > 0) {
+      const at = plan.every - (plan.sent % plan.every) + from;
+      if (at > chunk.length) break;
+      parts.push(chunk.subarray(from, at), plan.bytes);
+      plan.sent += at - from;
+      plan.left -= 1;
+      from = at;
+    }
+    plan.sent += chunk.length - from;
+    parts.push(chunk.subarray(from));
+    return Buffer.concat(parts);
   }
 
   close(): void {

@@ -281,6 +281,11 @@ export class SimulatedSwitch {
     for (const connection of this.consoles) connection.noise(bytes);
   }
 
+  /** Noise after every `every` bytes each open console sends from now on, `bursts` times (see ConsoleConnection.noiseEvery). */
+  noiseEvery(every: number, bytes: string, bursts: number): void {
+    for (const connection of this.consoles) connection.noiseEvery(every, bytes, bursts);
+  }
+
   close(): void {
     for (const connection of [...this.consoles]) connection.endpoint.close();
   }

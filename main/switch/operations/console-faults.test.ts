@@ -55,19 +55,18 @@ describe('console faults over a real PTY', () => {
     const sw = demoSwitch('cisco_ios', { credentials: TEST_LOGIN });
     const { session } = await overPty(sw, 38_400);
     const clean = await session.run('show interfaces status');
-    // A few bursts, far enough apart that one burst never lands inside another.
-    let chunks = 0;
-    let bursts = 0;
-    const stop = session.transport.onData(() => {
-      chunks += 1;
-      if (chunks % 40 !== 1 || bursts >= 4) return;
-      bursts += 1;
-      sw.lineNoise(`\xff\xfe\x00\x07${ESC}[31m${ESC}[2J${ESC}[H\x80\x9b${ESC}[0m`);
-    });
+    // Four bursts at fixed byte offsets of the switch's output, far enough apart that one
+    // never lands inside another: placed by bytes, not by timers or chunks.
+    const burst = `\xff\xfe\x00\x07${ESC}[31m${ESC}[2J${ESC}[H\x80\x9b${ESC}[0m`;
+    const before = session.transcript.length;
+    sw.noiseEvery(Math.floor(clean.output.length / 5), burst, 4);
     const noisy = await session.run('show interfaces status');
-    stop();
-    expect(bursts).toBe(4);
-    expect(session.transcript.toText()).toContain('\\u001b[2J');
+    const heard = session.transcript
+      .since(before)
+      .filter((entry) => entry.direction === 'rx')
+      .map((entry) => entry.text)
+      .join('');
+    expect(heard.split(`${ESC}[2J`).length - 1).toBe(4);
     expect(noisy.output).toBe(clean.output);
   });
 
