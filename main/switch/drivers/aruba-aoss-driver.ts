@@ -1,3 +1,4 @@
+import { CodedError } from '../../../shared/errors';
 import type { PortRole } from '../../../shared/platform/schemas';
 import {
   parseArubaShowInterfacesBrief,
@@ -8,7 +9,7 @@ import {
   parseArubaShowSystem,
   parseInterfaceConfig,
 } from '../parsers';
-import type { SwitchSession } from '../session';
+import { SwitchCommandError, type SwitchSession } from '../session';
 import { checkInterfaceName } from './console-text';
 import { firstRecord, records } from './read-records';
 import { saveAndConfirm } from './confirm-save';
@@ -25,12 +26,27 @@ export function arubaAossDriver(session: SwitchSession): SwitchDriver {
     const command = `show running-config interface ${checkInterfaceName('aruba_aoss', interfaceName)}`;
     let text = await show(command);
     // Whether the voice VLAN is marked `voice` (needed for LLDP-MED) lives in its VLAN block.
-    if (role?.voiceVlan != null)
-      text += `\n${await show(`show running-config vlan ${role.voiceVlan}`)}`;
+    if (role?.voiceVlan != null) text += `\n${await voiceVlanBlock(role.voiceVlan)}`;
     return {
       text,
       config: firstRecord(command, parseInterfaceConfig('aruba_aoss', text, interfaceName)),
     };
+  };
+  const voiceVlanBlock = async (vlan: number): Promise<string> => {
+    try {
+      return await show(`show running-config vlan ${vlan}`);
+    } catch (error) {
+      if (
+        error instanceof SwitchCommandError &&
+        /VLAN \d+ not found/i.test(error.detail.switchSaid)
+      )
+        throw new CodedError(
+          'SWITCH_VLAN_MISSING',
+          `VLAN ${vlan} does not exist on the switch, so no port can be given a role with it as the voice VLAN. Create it on the switch (vlan ${vlan}, marked voice) first.`,
+          { vlan },
+        );
+      throw error;
+    }
   };
   let eventsOn = false;
 

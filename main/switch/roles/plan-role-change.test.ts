@@ -4,7 +4,11 @@ import type { PortRole, SwitchVendor } from '../../../shared/platform/schemas';
 import demoWorld from '../../sim/world/demo-world.json';
 import { parseInterfaceConfig } from '../parsers/parse-interface-config';
 import type { InterfaceConfig } from '../parsers/interface-config';
-import { applyCommands, modelFromConfig, renderRunningConfig } from './interface-config-model';
+import { SimulatedSwitch, type SimPortConfig } from '../../sim/switch';
+import { driverFor, type SwitchDriver } from '../drivers';
+import { applyPortRole } from '../operations';
+import { openSession } from '../session';
+import { connectInProcess } from '../transports';
 import { planRoleChange } from './plan-role-change';
 import { verifyRole } from './verify-role';
 
@@ -38,62 +42,130 @@ const aruba = (...lines: string[]) =>
     ),
   );
 
-/** Applies the plan to the model, reads the result back as a switch would print it. */
-function applyAndReadBack(
-  vendor: SwitchVendor,
-  current: InterfaceConfig,
-  commands: string[],
-): InterfaceConfig {
-  const after = renderRunningConfig(applyCommands(modelFromConfig(current), commands));
-  return config(vendor, after, current.interfaceName);
+const login = { username: 'admin', password: 'plan-pass', enableSecret: 'plan-enable' };
+
+/**
+ * The real simulated switch (its CLI, its `show running-config`), not a model: one
+ * in-process session per vendor, interface 5 set to a state before each check.
+ */
+async function simulatedSwitch(vendor: SwitchVendor) {
+  const sw = new SimulatedSwitch({
+    vendor,
+    hostname: vendor === 'cisco_ios' ? 'sw-plan' : 'HC-PLAN',
+    model: vendor === 'cisco_ios' ? 'WS-C2960X-24PS-L' : 'Aruba JL258A 2930F-8G-PoE+-2SFP+',
+    interfaceCount: 8,
+    credentials: login,
+  });
+  const session = await openSession(
+    connectInProcess(sw.openConsole({ baud: null, channel: 'console' })),
+    { vendor, login },
+  );
+  return { sw, driver: driverFor(session), close: () => session.close() };
 }
 
-const FRESH: Record<SwitchVendor, () => InterfaceConfig> = {
-  cisco_ios: () => cisco(),
-  aruba_aoss: () => aruba('untagged vlan 1'),
+interface SimState {
+  port: SimPortConfig;
+  /** VLANs marked `voice` (AOS-S); all others are not. */
+  voiceVlans?: number[];
+}
+
+function setState(sw: SimulatedSwitch, name: string, state: SimState, portRole: PortRole): void {
+  // The site's VLANs exist on its switches; AOS-S refuses a port into a VLAN it does not have.
+  sw.ensureVlan(portRole.dataVlan);
+  if (portRole.voiceVlan !== null) sw.ensureVlan(portRole.voiceVlan);
+  const port = sw.port(name)!;
+  Object.assign(
+    port,
+    {
+      description: '',
+      accessVlan: 1,
+      voiceVlan: null,
+      taggedVlans: [],
+      accessMode: false,
+      poe: sw.poeCapable,
+      edge: false,
+      shutdown: false,
+      lldpMedPolicy: true,
+    },
+    state.port,
+  );
+  for (const vlan of [
+    port.accessVlan,
+    port.voiceVlan,
+    ...port.taggedVlans,
+    ...(state.voiceVlans ?? []),
+  ])
+    if (vlan !== null) sw.ensureVlan(vlan);
+  for (const vlan of sw.vlans.values()) vlan.voice = state.voiceVlans?.includes(vlan.id) ?? false;
+}
+
+/**
+ * Puts interface 5 in a state, applies the role through the switch's CLI, reads it back:
+ * the plan as sent, whether the read-back verifies, and a second plan from the read-back.
+ */
+async function applyOnSwitch(
+  target: { sw: SimulatedSwitch; driver: SwitchDriver },
+  vendor: SwitchVendor,
+  state: SimState,
+  portRole: PortRole,
+) {
+  const name = vendor === 'cisco_ios' ? 'Gi1/0/5' : '5';
+  setState(target.sw, name, state, portRole);
+  const before = (await target.driver.interfaceConfig(name, portRole)).config;
+  const applied = await applyPortRole(target.driver, { interfaceName: name, role: portRole });
+  const after = (await target.driver.interfaceConfig(name, portRole)).config;
+  return { before, applied, after, replan: planRoleChange(vendor, name, portRole, after) };
+}
+
+const FRESH: Record<SwitchVendor, SimState> = {
+  cisco_ios: { port: {} },
+  aruba_aoss: { port: {} },
 };
-const MESSY: Record<SwitchVendor, () => InterfaceConfig> = {
-  cisco_ios: () =>
-    cisco(
-      'description old desk',
-      'switchport trunk allowed vlan 10,20',
-      'switchport mode trunk',
-      'switchport voice vlan 30',
-      'power inline never',
-      'no lldp transmit',
-      'shutdown',
-    ),
-  aruba_aoss: () =>
-    aruba(
-      'name "old desk"',
-      'untagged vlan 30',
-      'tagged vlan 40,50',
-      'no power-over-ethernet',
-      'disable',
-    ),
+const MESSY: Record<SwitchVendor, SimState> = {
+  cisco_ios: {
+    port: {
+      description: 'old desk',
+      accessVlan: 30,
+      voiceVlan: 40,
+      poe: false,
+      lldpMedPolicy: false,
+      shutdown: true,
+    },
+  },
+  aruba_aoss: {
+    port: {
+      description: 'old desk',
+      accessVlan: 30,
+      taggedVlans: [40, 50],
+      poe: false,
+      shutdown: true,
+    },
+    voiceVlans: [40],
+  },
 };
 
-describe('planRoleChange for every catalogue role, both vendors', () => {
+describe('planRoleChange for every catalogue role, both vendors, on the simulated switch', () => {
   for (const vendor of ['cisco_ios', 'aruba_aoss'] as const) {
-    const port = vendor === 'cisco_ios' ? 'Gi1/0/5' : '5';
-    for (const entry of CATALOGUE) {
-      for (const [state, make] of [
-        ['a fresh port', FRESH[vendor]],
-        ['a port with another set-up', MESSY[vendor]],
-      ] as const) {
-        it(`${vendor}: ${entry.name} on ${state} applies, verifies, and then plans nothing`, () => {
-          const current = make();
-          const plan = planRoleChange(vendor, port, entry, current);
-          expect(plan.commands[0]).toMatch(/^(interface|vlan|lldp config) /);
-          expect(plan.commands.at(-1)).toBe(vendor === 'cisco_ios' ? 'end' : 'exit');
-          expect(plan.changes.length).toBeGreaterThan(0);
-          expect(verifyRole(vendor, entry, current).verified).toBe(false);
-          const after = applyAndReadBack(vendor, current, plan.commands);
-          expect(verifyRole(vendor, entry, after)).toEqual({ verified: true, diff: [] });
-          expect(planRoleChange(vendor, port, entry, after)).toEqual({ commands: [], changes: [] });
-        });
+    it(`${vendor}: each role on a fresh port and on one with another set-up applies, verifies, and then plans nothing`, async () => {
+      const target = await simulatedSwitch(vendor);
+      for (const entry of CATALOGUE) {
+        for (const [state, setUp] of [
+          ['a fresh port', FRESH[vendor]],
+          ['a port with another set-up', MESSY[vendor]],
+        ] as const) {
+          const what = `${entry.name} on ${state}`;
+          const run = await applyOnSwitch(target, vendor, setUp, entry);
+          expect(verifyRole(vendor, entry, run.before).verified, what).toBe(false);
+          expect(run.applied.commands[0], what).toMatch(/^(interface|vlan|lldp config) /);
+          expect(run.applied.commands.at(-1), what).toBe(vendor === 'cisco_ios' ? 'end' : 'exit');
+          expect(run.applied.changes.length, what).toBeGreaterThan(0);
+          expect(run.applied, what).toMatchObject({ changed: true, verified: true, diff: [] });
+          expect(verifyRole(vendor, entry, run.after), what).toEqual({ verified: true, diff: [] });
+          expect(run.replan, what).toEqual({ commands: [], changes: [] });
+        }
       }
-    }
+      await target.close();
+    });
   }
 });
 
@@ -266,89 +338,88 @@ const arbitraryRole: fc.Arbitrary<PortRole> = fc
   })
   .filter((portRole) => portRole.voiceVlan !== portRole.dataVlan);
 
-const ciscoState = fc
+const ciscoState: fc.Arbitrary<SimState> = fc
   .record({
     description: fc.option(fc.constantFrom('old', 'Desk  3.12 | phone'), { nil: null }),
-    mode: fc.option(fc.constantFrom('access', 'trunk', 'dynamic auto'), { nil: null }),
+    accessMode: fc.boolean(),
     access: fc.option(vlan, { nil: null }),
     voice: fc.option(vlan, { nil: null }),
     poeOff: fc.boolean(),
-    portfast: fc.constantFrom(null, 'spanning-tree portfast', 'spanning-tree portfast edge'),
-    lldpOff: fc.boolean(),
+    edge: fc.boolean(),
     medOff: fc.boolean(),
     shutdown: fc.boolean(),
   })
-  .map((s) =>
-    cisco(
-      ...[
-        s.description && `description ${s.description}`,
-        s.access && s.access !== 1 && `switchport access vlan ${s.access}`,
-        s.mode && `switchport mode ${s.mode}`,
-        s.voice && `switchport voice vlan ${s.voice}`,
-        s.lldpOff && 'no lldp transmit',
-        s.medOff && 'no lldp med-tlv-select network-policy',
-        s.poeOff && 'power inline never',
-        s.portfast,
-        s.shutdown && 'shutdown',
-      ].filter((line): line is string => typeof line === 'string'),
-    ),
-  );
+  .map((s) => ({
+    port: {
+      description: s.description ?? '',
+      accessMode: s.accessMode,
+      accessVlan: s.access ?? 1,
+      voiceVlan: s.voice,
+      poe: !s.poeOff,
+      edge: s.edge,
+      lldpMedPolicy: !s.medOff,
+      shutdown: s.shutdown,
+    },
+  }));
 
-const arubaState = fc
+const arubaState: fc.Arbitrary<SimState> = fc
   .record({
-    name: fc.option(fc.constantFrom('"old"', '"Desk 3.12"'), { nil: null }),
+    name: fc.option(fc.constantFrom('old', 'Desk 3.12'), { nil: null }),
     untagged: fc.option(vlan, { nil: null }),
     tagged: fc.uniqueArray(vlan, { maxLength: 3 }),
     poeOff: fc.boolean(),
     edge: fc.boolean(),
     disabled: fc.boolean(),
-    voiceVlans: fc.option(fc.uniqueArray(vlan, { maxLength: 3 }), { nil: null }),
-    lldpOff: fc.boolean(),
+    voiceVlans: fc.uniqueArray(vlan, { maxLength: 3 }),
+    medOff: fc.boolean(),
   })
-  .map((s) => {
-    const interfaceLines = [
-      s.name && `name ${s.name}`,
-      s.untagged && `untagged vlan ${s.untagged}`,
-      s.tagged.length > 0 && `tagged vlan ${s.tagged.join(',')}`,
-      s.poeOff && 'no power-over-ethernet',
-      s.edge && 'spanning-tree admin-edge-port',
-      s.disabled && 'disable',
-    ].filter((line): line is string => typeof line === 'string');
-    const vlanBlocks =
-      s.voiceVlans === null
-        ? []
-        : [
-            'vlan 1',
-            '   exit',
-            ...s.voiceVlans.flatMap((v) => [`vlan ${v}`, '   voice', '   exit']),
-          ];
-    const text = [
-      ...(s.lldpOff ? ['no lldp config 5 medTlvEnable network_policy'] : []),
-      'interface 5',
-      ...interfaceLines.map((line) => `   ${line}`),
-      '   exit',
-      ...vlanBlocks,
-    ].join('\n');
-    return config('aruba_aoss', text, '5');
-  });
+  .map((s) => ({
+    port: {
+      description: s.name ?? '',
+      accessVlan: s.untagged ?? 1,
+      taggedVlans: s.tagged.filter((v) => v !== (s.untagged ?? 1)),
+      poe: !s.poeOff,
+      edge: s.edge,
+      shutdown: s.disabled,
+      lldpMedPolicy: !s.medOff,
+    },
+    voiceVlans: s.voiceVlans,
+  }));
 
-describe('properties of planning', () => {
-  for (const [vendor, state, port] of [
-    ['cisco_ios', ciscoState, 'Gi1/0/5'],
-    ['aruba_aoss', arubaState, '5'],
+describe('properties of planning, on the simulated switch', () => {
+  for (const [vendor, state] of [
+    ['cisco_ios', ciscoState],
+    ['aruba_aoss', arubaState],
   ] as const) {
-    it(`${vendor}: applying the plan always verifies, and planning again gives no commands`, () => {
-      fc.assert(
-        fc.property(arbitraryRole, state, (portRole, current) => {
-          const plan = planRoleChange(vendor, port, portRole, current);
-          const after = applyAndReadBack(vendor, current, plan.commands);
-          expect(verifyRole(vendor, portRole, after)).toEqual({ verified: true, diff: [] });
-          expect(planRoleChange(vendor, port, portRole, after).commands).toEqual([]);
+    it(`${vendor}: applying the plan always verifies, and planning again gives no commands`, async () => {
+      const target = await simulatedSwitch(vendor);
+      await fc.assert(
+        fc.asyncProperty(arbitraryRole, state, async (portRole, current) => {
+          const run = await applyOnSwitch(target, vendor, current, portRole);
+          expect(run.applied.failure).toBeNull();
+          expect(run.applied.rejected).toBeNull();
+          expect(verifyRole(vendor, portRole, run.after)).toEqual({ verified: true, diff: [] });
+          expect(run.replan.commands).toEqual([]);
           // Minimal: a port that already verifies gets no commands.
-          if (verifyRole(vendor, portRole, current).verified) expect(plan.commands).toEqual([]);
+          if (verifyRole(vendor, portRole, run.before).verified)
+            expect(run.applied.commands).toEqual([]);
         }),
         { numRuns: 300 },
       );
-    });
+      await target.close();
+    }, 120_000);
   }
+});
+
+describe('a role whose VLAN the switch lacks', () => {
+  it('aruba_aoss: says the voice VLAN does not exist, and sends nothing', async () => {
+    const target = await simulatedSwitch('aruba_aoss');
+    const voicePc = role('voice-pc');
+    target.sw.vlans.delete(voicePc.voiceVlan!);
+    const result = await applyPortRole(target.driver, { interfaceName: '3', role: voicePc });
+    expect(result.failure).toMatchObject({ code: 'SWITCH_VLAN_MISSING' });
+    expect(result.failure!.message).toContain(`VLAN ${voicePc.voiceVlan} does not exist`);
+    expect(result).toMatchObject({ changed: false, accepted: [], commands: [] });
+    await target.close();
+  });
 });
