@@ -178,6 +178,19 @@ describe('platform settings (URL + token, checked with a test call)', () => {
     });
   });
 
+  it('says a token with control or non-ASCII characters is not a valid token (not "unreachable")', async () => {
+    const settings = createPlatformSettings({ store: createJsonFileKeyValueStore(settingsPath) });
+    for (const token of [
+      'abc\u0007def-token',
+      'tök-0123456789abcdef',
+      '\u201ctoken-0123456789\u201d',
+    ])
+      await expect(settings.check({ baseUrl: simulator.url, token }), token).rejects.toMatchObject({
+        code: 'SETTINGS_INVALID_TOKEN',
+        message: expect.stringMatching(/not a valid API token/),
+      });
+  });
+
   it('switching back to the demo forgets the platform', async () => {
     const settings = createPlatformSettings({
       store: createJsonFileKeyValueStore(settingsPath),

@@ -105,6 +105,14 @@ function checkToken(token: string): string {
       SETTINGS_ERROR_CODES.invalidToken,
       'The API token is empty or contains spaces. Paste the whole token as the platform gave it.',
     );
+  // An HTTP header carries visible ASCII only: anything else (a control character, an
+  // accented letter or a curly quote from a document) cannot be a token, and would be sent
+  // as nothing at all and reported as "unreachable".
+  if (!/^[\x21-\x7e]+$/.test(trimmed))
+    throw new CodedError(
+      SETTINGS_ERROR_CODES.invalidToken,
+      'This is not a valid API token: it contains characters a token cannot have (control characters or letters outside plain ASCII, as a copy from a document can bring). Paste the token as the platform gave it.',
+    );
   return trimmed;
 }
 

@@ -84,6 +84,14 @@ describe('browser host', () => {
     expect((await get('/', { cookie: `dialtone_session_${host.port}=nope` })).status).toBe(401);
   });
 
+  it('treats a malformed session cookie (bad percent-encoding) as no token: a typed 401, not a 500', async () => {
+    for (const value of ['%E0%A4%A', '%', '%zz']) {
+      const res = await get('/', { cookie: `dialtone_session_${host.port}=${value}` });
+      expect(res.status, value).toBe(401);
+      expect(JSON.parse(res.body), value).toMatchObject({ code: 'SESSION_TOKEN_REQUIRED' });
+    }
+  });
+
   it('refuses a foreign Host header even with the right token (DNS rebinding)', async () => {
     const res = await get(`/?token=${host.token}`, { host: `evil.example:${host.port}` });
     expect(res.status).toBe(403);

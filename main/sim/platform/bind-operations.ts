@@ -34,6 +34,13 @@ export interface BindingDeps {
   dropAfterEffect(): boolean;
 }
 
+/** How many times a header appears in the request as sent (`rawHeaders` is name, value, …). */
+function headerLines(rawHeaders: readonly string[], name: string): number {
+  let count = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i]!.toLowerCase() === name) count++;
+  return count;
+}
+
 function invalid(where: string, error: z.ZodError): ProblemError {
   const issues = error.issues.map((issue) => ({
     path: [where, ...issue.path.map(String)].join('.'),
@@ -123,6 +130,16 @@ export function bindOperations(
         const body = spec.body === null ? undefined : parsePart(spec.body, request.body, 'body');
         const ifMatch = readIfMatch(request, spec);
         const rawKey = request.headers['idempotency-key'];
+        // Node joins repeated header lines with ", ", which would make a new key: refuse.
+        if (spec.mutation && headerLines(request.raw.rawHeaders, 'idempotency-key') > 1)
+          throw new ProblemError(
+            problem(
+              400,
+              'INVALID_IDEMPOTENCY_KEY',
+              'Invalid Idempotency-Key',
+              'The request carries more than one Idempotency-Key header; send exactly one.',
+            ),
+          );
         const key = spec.mutation && typeof rawKey === 'string' ? rawKey : null;
 
         if (key !== null) {

@@ -10,7 +10,7 @@ import { FaultInjector, type FaultSettingsInput } from './faults';
 import { IdempotencyStore } from './idempotency';
 import { LinkTable } from './links';
 import { readStateFile, StateWriter, type PersistedState } from './persistence';
-import { ProblemError, problem, sendProblem } from './problem';
+import { ProblemError, problem, sendProblem, writeClientErrorProblem } from './problem';
 import { RateLimiter, type RateLimitSettings } from './rate-limit';
 import { RegistrationSimulator } from './registration';
 import { registerAdminRoutes } from './routes/admin';
@@ -129,7 +129,25 @@ async function assemble(options: PlatformSimulatorOptions): Promise<Assembled> {
   };
   await persist();
 
-  const app = Fastify({ logger: false, forceCloseConnections: true });
+  const app = Fastify({
+    logger: false,
+    forceCloseConnections: true,
+    // A URL with a bad escape (`/v1/sites/%E0%A4%A`) is refused as a problem, like any error.
+    frameworkErrors: (error, request, reply) =>
+      sendProblem(
+        reply,
+        error.code === 'FST_ERR_BAD_URL'
+          ? problem(
+              400,
+              'INVALID_URL',
+              'Invalid request',
+              `The request URL is not valid percent-encoding: ${request.url}.`,
+            )
+          : problem(400, 'INVALID_REQUEST', 'Invalid request', error.message),
+      ),
+    // Errors Node's HTTP parser finds before there is a request (headers or URL too large).
+    clientErrorHandler: (error, socket) => writeClientErrorProblem(error, socket),
+  });
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof ProblemError) return sendProblem(reply, error.problem);
     // A shared rule refused its input (e.g. planAllocation for a region it does not know).
