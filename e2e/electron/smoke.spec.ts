@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { findElectronBinary } from '../../main/cli/host-choice';
@@ -11,7 +14,17 @@ test.describe('the Electron window', () => {
   test('opens on the demo sites and shows a site', async () => {
     const testInfo = test.info();
     if (!binary.found) return;
-    const app = await electron.launch({ executablePath: binary.path, args: [ROOT], cwd: ROOT });
+    // Its own profile, never the engineer's: Electron takes userData (jobs, electron-store,
+    // Chromium's own files) from --user-data-dir.
+    const userDataDir = mkdtempSync(join(tmpdir(), 'dialtone-e2e-electron-'));
+    const app = await electron.launch({
+      executablePath: binary.path,
+      args: [ROOT, `--user-data-dir=${userDataDir}`],
+      cwd: ROOT,
+    });
+    expect(await app.evaluate(({ app: electronApp }) => electronApp.getPath('userData'))).toBe(
+      userDataDir,
+    );
     const window = await app.firstWindow();
     const sites = window.getByRole('list', { name: 'Sites' });
     await expect(sites.getByRole('listitem')).toHaveCount(2);
