@@ -10,6 +10,7 @@ import {
   type TokenCipher,
 } from '../platform/settings';
 import { loadDemoWorld, loadWorldFile } from '../sim/world/load';
+import { createInstallationService, createPlatformWatch } from '../installation';
 import {
   createJobServices,
   defaultDataDirectory,
@@ -82,6 +83,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   demoEquipment.attach(platformConnection.simulator());
 
   const jobs = await createJobServices({ ...options.sync, platform, dataDirectory, store });
+  const installation = createInstallationService({ jobs: jobs.jobs });
+  const platformWatch = createPlatformWatch({
+    jobs: jobs.jobs,
+    platform,
+    canReach: () => jobs.connectivity.canSync(),
+  });
   // The router is made below with these handlers; what the switches push goes through it.
   let announce: Router | null = null;
   const switches = createSwitchComposition({
@@ -123,6 +130,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         transcripts: switches.transcripts,
         demo: demoEquipment.live,
       },
+      installation,
     }),
     {
       onInternalError: (channel, error) =>
@@ -148,6 +156,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     switches,
     connection: platformConnection.state,
     async close() {
+      platformWatch.close();
       await switches.close();
       await jobs.close();
       demoEquipment.close();

@@ -1,6 +1,8 @@
 import type { ConnectionState, appDomain, sitesDomain } from '../../shared/ipc';
 import { APP_NAME, APP_VERSION } from '../app/version';
 import type { PlatformClient } from '../platform/client';
+import type { InstallationService } from '../installation';
+import { createInstallationChannelHandlers } from './installation-handlers';
 import { createJobChannelHandlers, type JobBridgeDeps } from './job-handlers';
 import type { ChannelHandlers, DomainHandlers } from './router';
 import { createSettingsChannelHandlers, type SettingsHandlerDeps } from './settings-handlers';
@@ -20,6 +22,8 @@ export interface HandlerDeps {
   settings: SettingsHandlerDeps;
   /** The switch service and the job's switch work, for the switch:* and console:* channels. */
   switches: SwitchHandlerDeps;
+  /** The guided job's actions, for the installation:* channels. */
+  installation: InstallationService;
 }
 
 function createAppChannelHandlers(deps: HandlerDeps): DomainHandlers<typeof appDomain> {
@@ -59,5 +63,6 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     ...createSettingsChannelHandlers(deps.settings),
     ...createSwitchChannelHandlers(deps.switches),
     ...createConsoleChannelHandlers(deps.switches),
+    ...createInstallationChannelHandlers(deps.jobBridge, deps.installation),
   };
 }

@@ -1,4 +1,4 @@
-import { summariseJob, type JobSummary, type JobView } from '../../shared/jobs';
+import { jobStepStatuses, summariseJob, type JobSummary, type JobView } from '../../shared/jobs';
 import type { jobsDomain, syncDomain } from '../../shared/ipc';
 import type { JobService, OpenedJob } from '../jobs';
 import type { Connectivity, ConnectivityState, SyncService } from '../sync';
@@ -14,21 +14,29 @@ export function connectivityView(state: ConnectivityState) {
   return { ...state };
 }
 
-/** The job page's view: folded state plus sync state worked out from it, never stored. */
+function summaryOf(deps: JobBridgeDeps, opened: OpenedJob): JobSummary {
+  return summariseJob(
+    opened.header,
+    opened.state,
+    deps.sync.runtime(opened.header.jobId),
+    opened.notice,
+  );
+}
+
+/**
+ * The job page's view: folded state, sync state and each step's status worked out from it,
+ * never stored.
+ */
 export function jobViewOf(deps: JobBridgeDeps, opened: OpenedJob): JobView {
   return {
-    summary: summariseJob(
-      opened.header,
-      opened.state,
-      deps.sync.runtime(opened.header.jobId),
-      opened.notice,
-    ),
+    summary: summaryOf(deps, opened),
     state: opened.state,
+    steps: jobStepStatuses(opened.state),
   };
 }
 
 export async function jobSummaryOf(deps: JobBridgeDeps, jobId: string): Promise<JobSummary> {
-  return jobViewOf(deps, await deps.jobs.open(jobId)).summary;
+  return summaryOf(deps, await deps.jobs.open(jobId));
 }
 
 /** The handlers of the jobs:* and sync:* channels. */

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { BridgeReply } from './errors';
 import type { Floor, FloorPort, Occupier, PortRole, Site, SiteSummary } from '../platform/schemas';
 import { appDomain } from './channels/app';
+import { installationDomain } from './channels/installation';
 import { jobsDomain } from './channels/jobs';
 import { settingsDomain } from './channels/settings';
 import { sitesDomain } from './channels/sites';
@@ -35,6 +36,7 @@ export const domains = [
   settingsDomain,
   switchDomain,
   consoleDomain,
+  installationDomain,
 ] as const;
 
 export const { channels, events, scopedEvents } = composeDomains(domains);

@@ -9,3 +9,4 @@ export * from './channels/sites';
 export * from './channels/sync';
 export * from './channels/switch';
 export * from './channels/console';
+export * from './channels/installation';

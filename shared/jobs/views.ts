@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JobState } from './state';
+import { StepStatus } from './steps/step-status';
 import { JobSyncStatus, deriveSyncStatus, type SyncRuntime } from './sync-status';
 
 /** What the bridge carries about jobs: the list row and the job page. */
@@ -25,7 +26,12 @@ export const JobSummary = z.object({
 });
 export type JobSummary = z.infer<typeof JobSummary>;
 
-export const JobView = z.object({ summary: JobSummary, state: JobState });
+export const JobView = z.object({
+  summary: JobSummary,
+  state: JobState,
+  /** Each checklist step's status, computed in main from the journal and the facts. */
+  steps: z.array(StepStatus),
+});
 export type JobView = z.infer<typeof JobView>;
 
 export interface JobHeader {

@@ -35,6 +35,15 @@ export class LinkTable {
     return handset.floorPortId !== null && this.up.get(handset.floorPortId) === null;
   }
 
+  /** The floor port a handset really has link on (see handsetHasLink), or null. */
+  floorPortOf(handset: { mac: string; floorPortId: string | null }): string | null {
+    const mac = handset.mac.toLowerCase();
+    for (const [floorPortId, seen] of this.up) if (seen === mac) return floorPortId;
+    return handset.floorPortId !== null && this.up.get(handset.floorPortId) === null
+      ? handset.floorPortId
+      : null;
+  }
+
   set(floorPortId: string, up: boolean, mac: string | null = null): void {
     const device = mac?.toLowerCase() ?? null;
     const before = this.up.get(floorPortId);

@@ -1,5 +1,6 @@
 import {
   foldJob,
+  jobStepStatuses,
   summariseJob,
   type ChecklistStepId,
   type JobEvent,
@@ -52,5 +53,5 @@ export function jobView(jobId: string, done: readonly ChecklistStepId[] = []): J
     { online: true, progress: null },
     null,
   );
-  return { summary, state };
+  return { summary, state, steps: jobStepStatuses(state) };
 }

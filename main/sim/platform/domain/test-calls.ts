@@ -4,13 +4,14 @@ import type { LinkTable } from '../links';
 import { ProblemError, problem } from '../problem';
 import type { PlatformState } from '../state';
 
-function rangHandset(state: PlatformState, handset: Handset): RangHandset {
-  const port = handset.floorPortId === null ? null : state.floorPorts.get(handset.floorPortId);
+function rangHandset(state: PlatformState, links: LinkTable, handset: Handset): RangHandset {
+  const floorPortId = links.floorPortOf(handset);
+  const port = floorPortId === null ? null : state.floorPorts.get(floorPortId);
   return {
     handsetId: handset.id,
     mac: handset.mac,
     modelId: handset.modelId,
-    floorPortId: handset.floorPortId,
+    floorPortId,
     floorPortLabel: port?.label ?? null,
   };
 }
@@ -41,25 +42,26 @@ export function placeTestCall(
     .filter((login) => login.e164 === number.e164)
     .map((login) => state.handsets.get(login.handsetId))
     .filter((handset): handset is Handset => handset !== undefined)
-    .filter((handset) => links.isUp(handset.floorPortId));
+    .filter((handset) => links.handsetHasLink(handset));
   const recorded = number.handsetId === null ? undefined : state.handsets.get(number.handsetId);
   const rang =
     stray.length > 0
       ? stray
-      : recorded && recorded.registration === 'registered' && links.isUp(recorded.floorPortId)
+      : recorded && recorded.registration === 'registered' && links.handsetHasLink(recorded)
         ? [recorded]
         : [];
   const outcome: TestCall['outcome'] =
     rang.length > 0 ? 'rang' : recorded ? 'notRegistered' : 'notLoggedIn';
   const where = (handset: Handset) => {
-    const port = handset.floorPortId === null ? null : state.floorPorts.get(handset.floorPortId);
+    const floorPortId = links.floorPortOf(handset);
+    const port = floorPortId === null ? null : state.floorPorts.get(floorPortId);
     return port ? `at floor port ${port.label}` : 'on no known floor port';
   };
   const detail =
     outcome === 'rang'
       ? `Rang ${rang.map((h) => `handset ${h.mac} ${where(h)}`).join(' and ')}.`
       : outcome === 'notRegistered'
-        ? `${number.e164} is logged in to handset ${recorded!.mac}, but it has not registered${links.isUp(recorded!.floorPortId) ? ' yet' : ' (its floor port has no link)'}: nothing rang.`
+        ? `${number.e164} is logged in to handset ${recorded!.mac}, but it has not registered${links.handsetHasLink(recorded!) ? ' yet' : ' (its floor port has no link)'}: nothing rang.`
         : `${number.e164} is logged in to no handset: nothing rang.`;
   const call: TestCall = {
     id: `tc-${state.testCalls.length + 1}`,
@@ -68,7 +70,7 @@ export function placeTestCall(
     reference: input.reference,
     placedAt: input.now.toISOString(),
     outcome,
-    rang: rang.map((handset) => rangHandset(state, handset)),
+    rang: rang.map((handset) => rangHandset(state, links, handset)),
     detail,
   };
   state.testCalls.push(call);

@@ -41,7 +41,8 @@ export function handsetHandlers({
           handsetId: handset.id,
           registration: handset.registration,
           loggedInNumber: handset.loggedInNumber,
-          floorPortId: handset.floorPortId,
+          // Where it really has link (the switch saw its MAC there), else the platform's record.
+          floorPortId: links.floorPortOf(handset) ?? handset.floorPortId,
           linkUp: links.handsetHasLink(handset),
           version: handset.version,
         },
