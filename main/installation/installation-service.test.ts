@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobView, StepStatus } from '../../shared/jobs';
 import { createAppServices, type AppServices } from '../app/services';
-import { waitFor } from '../sim/platform/testing/test-platform';
+import { waitFor } from '../sim/platform/test-support/test-platform';
 
 let services: AppServices;
 
