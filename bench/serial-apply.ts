@@ -6,7 +6,9 @@
  * python3-netmiko under /usr/bin/python3) does the same job against a fresh copy of the same
  * simulator on its own PTY. Everything is printed from one run.
  *
- *   npx tsx bench/serial-apply.ts [--baud 9600] [--interfaces 8] [--skip-netmiko]
+ *   npx tsx bench/serial-apply.ts [--vendor cisco_ios|aruba_aoss] [--baud 9600] [--interfaces 8] [--skip-netmiko]
+ *
+ * Netmiko has a serial class for IOS only (cisco_ios_serial), so AOS-S runs without it.
  *
  * Wire time = max(bytes sent, bytes received) x 10 bits / baud (the line is full duplex).
  * Minimal session = the bytes of login, paging off, one read per interface, the change, one
@@ -20,6 +22,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
+import { SwitchVendor } from '../shared/platform/schemas';
 import { servePty, SimulatedSwitch } from '../main/sim/switch';
 import { loadDemoWorld } from '../main/sim/world/load';
 import { driverFor } from '../main/switch/drivers';
@@ -31,11 +34,13 @@ const WIRE_BUDGET = 1.1;
 const NETMIKO_BUDGET = 0.45;
 const { values } = parseArgs({
   options: {
+    vendor: { type: 'string', default: 'cisco_ios' },
     baud: { type: 'string', default: '9600' },
     interfaces: { type: 'string', default: '8' },
     'skip-netmiko': { type: 'boolean', default: false },
   },
 });
+const vendor = SwitchVendor.parse(values.vendor);
 const baud = Number(values.baud);
 const count = Number(values.interfaces);
 const role = loadDemoWorld().sites[0]!.roleCatalogue.find((r) => r.id === 'voice-pc')!;
@@ -43,9 +48,9 @@ const login = { username: 'admin', password: 'bench-pass-1', enableSecret: 'benc
 
 function benchSwitch(): SimulatedSwitch {
   return new SimulatedSwitch({
-    vendor: 'cisco_ios',
-    hostname: 'sw-bench-a',
-    model: 'WS-C2960X-24PS-L',
+    vendor,
+    hostname: vendor === 'cisco_ios' ? 'sw-bench-a' : 'HC-BENCH-A',
+    model: vendor === 'cisco_ios' ? 'WS-C2960X-24PS-L' : 'Aruba JL258A 2930F-8G-PoE+-2SFP+',
     interfaceCount: count,
     credentials: login,
     vlans: [
@@ -83,7 +88,7 @@ async function dialtone() {
   try {
     const started = performance.now();
     const transport = await openSerialTransport({ path: pty.path, baudRate: baud });
-    const session = await openSession(transport, { vendor: 'cisco_ios', login });
+    const session = await openSession(transport, { vendor, login });
     const driver = driverFor(session);
     const results = [];
     for (const port of sw.ports)
@@ -103,7 +108,7 @@ async function dialtone() {
       minimal,
       plans: results.map((r) => ({
         name: r.interfaceName,
-        commands: r.commands.filter((c) => c !== 'end'),
+        commands: r.commands.filter((c) => c !== 'end' && c !== 'exit'),
       })),
     };
   } finally {
@@ -149,13 +154,13 @@ const minimalWire = wireSeconds(d.minimal.tx, d.minimal.rx);
 const wireRatio = d.seconds / wire;
 let ok = d.verified && wireRatio <= WIRE_BUDGET;
 console.log(
-  `cisco_ios, ${count} interfaces, Voice + PC, ${baud} baud over a real PTY\n` +
+  `${vendor}, ${count} interfaces, Voice + PC, ${baud} baud over a real PTY\n` +
     `Dialtone: ${d.seconds.toFixed(2)} s, ${d.verified ? 'all changed, verified and saved' : 'NOT all verified'}; ` +
     `${d.tx} bytes sent, ${d.rx} received; wire time ${wire.toFixed(2)} s; ratio ${wireRatio.toFixed(3)} (budget ${WIRE_BUDGET}: ${wireRatio <= WIRE_BUDGET ? 'within' : 'OVER'})\n` +
     `minimal session: ${d.minimal.tx} bytes sent, ${d.minimal.rx} received; wire time ${minimalWire.toFixed(2)} s; ` +
     `Dialtone takes ${(d.seconds / minimalWire).toFixed(3)}x that`,
 );
-if (!values['skip-netmiko']) {
+if (!values['skip-netmiko'] && vendor === 'cisco_ios') {
   const n = await netmiko(d.plans);
   const ratio = d.seconds / n.seconds;
   ok &&= n.verified && ratio <= NETMIKO_BUDGET;
