@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortRole, SwitchVendor } from '../../../shared/platform/schemas';
 import demoWorld from '../../sim/world/demo-world.json';
 import { parseInterfaceConfig } from '../parsers/parse-interface-config';
@@ -144,30 +144,34 @@ const MESSY: Record<SwitchVendor, SimState> = {
   },
 };
 
-describe('planRoleChange for every catalogue role, both vendors, on the simulated switch', () => {
-  for (const vendor of ['cisco_ios', 'aruba_aoss'] as const) {
-    it(`${vendor}: each role on a fresh port and on one with another set-up applies, verifies, and then plans nothing`, async () => {
-      const target = await simulatedSwitch(vendor);
-      for (const entry of CATALOGUE) {
-        for (const [state, setUp] of [
-          ['a fresh port', FRESH[vendor]],
-          ['a port with another set-up', MESSY[vendor]],
-        ] as const) {
-          const what = `${entry.name} on ${state}`;
-          const run = await applyOnSwitch(target, vendor, setUp, entry);
-          expect(verifyRole(vendor, entry, run.before).verified, what).toBe(false);
-          expect(run.applied.commands[0], what).toMatch(/^(interface|vlan|lldp config) /);
-          expect(run.applied.commands.at(-1), what).toBe(vendor === 'cisco_ios' ? 'end' : 'exit');
-          expect(run.applied.changes.length, what).toBeGreaterThan(0);
-          expect(run.applied, what).toMatchObject({ changed: true, verified: true, diff: [] });
-          expect(verifyRole(vendor, entry, run.after), what).toEqual({ verified: true, diff: [] });
-          expect(run.replan, what).toEqual({ commands: [], changes: [] });
-        }
-      }
-      await target.close();
+for (const vendor of ['cisco_ios', 'aruba_aoss'] as const) {
+  describe(`planRoleChange for every catalogue role on the simulated ${vendor} switch`, () => {
+    let target: Awaited<ReturnType<typeof simulatedSwitch>>;
+    beforeAll(async () => {
+      target = await simulatedSwitch(vendor);
     });
-  }
-});
+    afterAll(async () => {
+      await target?.close();
+    });
+    for (const entry of CATALOGUE) {
+      for (const [state, setUp] of [
+        ['a fresh port', FRESH[vendor]],
+        ['a port with another set-up', MESSY[vendor]],
+      ] as const) {
+        it(`${entry.name} on ${state} applies, verifies, and then plans nothing`, async () => {
+          const run = await applyOnSwitch(target, vendor, setUp, entry);
+          expect(verifyRole(vendor, entry, run.before).verified).toBe(false);
+          expect(run.applied.commands[0]).toMatch(/^(interface|vlan|lldp config) /);
+          expect(run.applied.commands.at(-1)).toBe(vendor === 'cisco_ios' ? 'end' : 'exit');
+          expect(run.applied.changes.length).toBeGreaterThan(0);
+          expect(run.applied).toMatchObject({ changed: true, verified: true, diff: [] });
+          expect(verifyRole(vendor, entry, run.after)).toEqual({ verified: true, diff: [] });
+          expect(run.replan).toEqual({ commands: [], changes: [] });
+        });
+      }
+    }
+  });
+}
 
 describe('planRoleChange is minimal', () => {
   it('Cisco voice + PC from a data port only adds the voice VLAN, PoE stays as it is', () => {
