@@ -17,6 +17,9 @@ import {
   type JobServices,
   type JobServicesOptions,
 } from './job-services';
+import { logDirectoryOf } from './bundle-sources';
+import { createBundleService } from './bundle-service';
+import { createAppLog } from '../logging/app-log';
 import { createDemoEquipment, type DemoEquipment } from './demo-equipment';
 import { createPlatformConnection, type PlatformConnection } from './platform-connection';
 import { createSwitchComposition, type SwitchComposition } from './switch-composition';
@@ -47,6 +50,8 @@ export interface AppServicesOptions {
   /** Omitted: Settings decide (the demo until the engineer picks a platform). */
   target?: DemoTarget;
   log?: (line: string) => void;
+  /** Secrets the host holds (the browser host's session token), kept out of every bundle. */
+  knownSecrets?: () => readonly string[];
   /** Jobs' journals and snapshots (default: DIALTONE_DATA_DIR, else ~/.dialtone). */
   dataDirectory?: string;
   /** The job index and settings; Electron passes electron-store, others get conf. */
@@ -81,6 +86,22 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const platform = platformConnection.client;
   const demoEquipment = createDemoEquipment(structuredClone(demoWorld));
   demoEquipment.attach(platformConnection.simulator());
+
+  // The app's own log, rotating in the data folder; services get it injected.
+  const appLog = await createAppLog({ directory: logDirectoryOf(dataDirectory) });
+  appLog.logger.info({ host: options.host }, 'Dialtone started');
+  const bundles = createBundleService({
+    dataDirectory,
+    logger: appLog.logger,
+    knownSecrets: () => {
+      const target = settings.target();
+      return [
+        ...(target.kind === 'platform' && target.token ? [target.token] : []),
+        ...(platformConnection.simulator() ? [platformConnection.simulator()!.token] : []),
+        ...(options.knownSecrets?.() ?? []),
+      ];
+    },
+  });
 
   const jobs = await createJobServices({ ...options.sync, platform, dataDirectory, store });
   const installation = createInstallationService({ jobs: jobs.jobs });
@@ -131,10 +152,13 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         demo: demoEquipment.live,
       },
       installation,
+      bundles,
     }),
     {
-      onInternalError: (channel, error) =>
-        options.log?.(`internal error on ${channel}: ${String(error)}`),
+      onInternalError: (channel, error) => {
+        appLog.logger.error({ channel, error: String(error) }, 'internal error');
+        options.log?.(`internal error on ${channel}: ${String(error)}`);
+      },
     },
   );
   announce = router;
@@ -161,6 +185,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await jobs.close();
       demoEquipment.close();
       await platformConnection.close();
+      await appLog.close();
     },
   };
 }

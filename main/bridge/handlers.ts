@@ -3,6 +3,7 @@ import { APP_NAME, APP_VERSION } from '../app/version';
 import type { PlatformClient } from '../platform/client';
 import type { InstallationService } from '../installation';
 import { createInstallationChannelHandlers } from './installation-handlers';
+import { createBundleChannelHandlers, type BundleHandlerDeps } from './bundles-handlers';
 import { createJobChannelHandlers, type JobBridgeDeps } from './job-handlers';
 import type { ChannelHandlers, DomainHandlers } from './router';
 import { createSettingsChannelHandlers, type SettingsHandlerDeps } from './settings-handlers';
@@ -24,6 +25,8 @@ export interface HandlerDeps {
   switches: SwitchHandlerDeps;
   /** The guided job's actions, for the installation:* channels. */
   installation: InstallationService;
+  /** Export, open and replay of support bundles, for the bundles:* channels. */
+  bundles: BundleHandlerDeps;
 }
 
 function createAppChannelHandlers(deps: HandlerDeps): DomainHandlers<typeof appDomain> {
@@ -64,5 +67,6 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     ...createSwitchChannelHandlers(deps.switches),
     ...createConsoleChannelHandlers(deps.switches),
     ...createInstallationChannelHandlers(deps.jobBridge, deps.installation),
+    ...createBundleChannelHandlers(deps.bundles),
   };
 }

@@ -101,16 +101,20 @@ export async function startDialtone(options: StartOptions, io: CliIo): Promise<n
   }
 
   io.out(`${choice.why}, so Dialtone runs in your browser instead.`);
+  // The host's session token is a secret too: no bundle may carry it.
+  let sessionToken: string | null = null;
   const services = await createAppServices({
     host: 'browser',
     ...(options.world ? { target: { kind: 'demo', worldFile: options.world } } : {}),
     log: (line) => io.err(line),
+    knownSecrets: () => (sessionToken === null ? [] : [sessionToken]),
   });
   const host = await startBrowserHost({
     router: services.router,
     rendererDir: join(PROJECT_ROOT, 'out', 'renderer'),
     ...(port === undefined ? {} : { port }),
   });
+  sessionToken = host.token;
   const connection = services.connection();
   io.out(
     `Dialtone is running on ${connection.kind === 'demo' ? 'the built-in demo platform' : `the platform at ${connection.platformUrl}`}. Open: ${host.launchUrl}`,

@@ -3,6 +3,7 @@ import type { BridgeReply } from './errors';
 import type { Floor, FloorPort, Occupier, PortRole, Site, SiteSummary } from '../platform/schemas';
 import { appDomain } from './channels/app';
 import { installationDomain } from './channels/installation';
+import { bundlesDomain } from './channels/bundles';
 import { jobsDomain } from './channels/jobs';
 import { settingsDomain } from './channels/settings';
 import { sitesDomain } from './channels/sites';
@@ -37,6 +38,7 @@ export const domains = [
   switchDomain,
   consoleDomain,
   installationDomain,
+  bundlesDomain,
 ] as const;
 
 export const { channels, events, scopedEvents } = composeDomains(domains);

@@ -10,3 +10,4 @@ export * from './channels/sync';
 export * from './channels/switch';
 export * from './channels/console';
 export * from './channels/installation';
+export * from './channels/bundles';

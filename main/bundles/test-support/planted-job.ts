@@ -132,17 +132,6 @@ export async function makePlantedJob(jobId = 'job-planted'): Promise<PlantedJob>
   // What a running configuration shows of the switch's own secrets, as a console printed it
   // (added past the session's own masking, so export's redaction is what must catch it).
   const printed = `username admin privilege 15 secret 0 ${PLANTED.switchPassword}\r\nenable secret 0 ${PLANTED.enableSecret}\r\nsnmp-server community ${PLANTED.snmpCommunity} RO\r\n`;
-  const endedAt = new Date();
-  const file = await createTranscriptFiles(join(directory, 'jobs')).write({
-    jobId,
-    switchId: SWITCH_ID,
-    hostname: identity.hostname,
-    startedAt: startedAt.toISOString(),
-    endedAt: endedAt.toISOString(),
-    bytes: { tx: 0, rx: 0 },
-    text: `${transcript.toText()}\n[${((endedAt.getTime() - startedAt.getTime()) / 1000).toFixed(3)}] rx ${JSON.stringify(printed)}`,
-    reason: 'closed',
-  });
   // The journal records the switch work as the app's job switch does.
   await services.jobs.record(jobId, [
     {
@@ -175,6 +164,19 @@ export async function makePlantedJob(jobId = 'job-planted'): Promise<PlantedJob>
         diff: result.diff,
       },
     },
+  ]);
+  const endedAt = new Date();
+  const file = await createTranscriptFiles(join(directory, 'jobs')).write({
+    jobId,
+    switchId: SWITCH_ID,
+    hostname: identity.hostname,
+    startedAt: startedAt.toISOString(),
+    endedAt: endedAt.toISOString(),
+    bytes: { tx: 0, rx: 0 },
+    text: `${transcript.toText()}\n[${((endedAt.getTime() - startedAt.getTime()) / 1000).toFixed(3)}] rx ${JSON.stringify(printed)}`,
+    reason: 'closed',
+  });
+  await services.jobs.record(jobId, [
     {
       id: 'transcript-saved',
       actor: 'switch',
