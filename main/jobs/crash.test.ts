@@ -17,9 +17,14 @@ import { JournalWatcher } from './test-support/read-journal';
  * Replay a failure with CRASH_SEED=<seed printed in the failure>.
  */
 const SEED = Number(process.env['CRASH_SEED'] ?? 20261126);
+/**
+ * The second track runs the app's wiring online (autoSync on), so sync runs while actions
+ * arrive; about half its lives end at a sync step, killing the child in the middle of a run.
+ * It has fewer lives: each one talks to the platform.
+ */
 const TRACKS = [
-  { occupierId: 'occ-brightwater', kills: 100 },
-  { occupierId: 'occ-kestrel', kills: 100 },
+  { occupierId: 'occ-brightwater', kills: 100, online: false },
+  { occupierId: 'occ-kestrel', kills: 40, online: true },
 ];
 const SITE = 'lon-shoreditch';
 const ROLES = ['voice-pc', 'voice-only', 'data', 'wireless-ap'];
@@ -84,6 +89,8 @@ interface TrackResult {
   initialPorts: Map<string, { roleId: string | null; version: number }>;
   initialNumbers: number;
   kills: number;
+  /** Kills that came while a sync run was writing its outcomes. */
+  killsDuringSync: number;
 }
 
 async function runTrack(track: (typeof TRACKS)[number], index: number): Promise<TrackResult> {
@@ -115,13 +122,21 @@ async function runTrack(track: (typeof TRACKS)[number], index: number): Promise<
   const watcher = new JournalWatcher(journalPath);
   let expectedDigest: string | null = null;
   let kills = 0;
+  let killsDuringSync = 0;
+  const online = track.online
+    ? { url: platform.current!.url, token: platform.current!.token }
+    : undefined;
 
   for (let life = 0; life <= track.kills; life++) {
     const last = life === track.kills;
-    const killAfterAcks = last ? Infinity : Math.floor(random() * 6);
-    const child = startCrashChild(childScript, directory, jobId);
+    // Online, every other life ends at a sync step instead (with acks to spare).
+    const atSync = !last && track.online && random() < 0.5;
+    const killAfterAcks = last ? Infinity : Math.floor(random() * 6) + (atSync ? 6 : 0);
+    const killAfterSynced = atSync ? 1 + Math.floor(random() * 4) : Infinity;
+    const child = startCrashChild(childScript, directory, jobId, online);
     const ended = new Promise<void>((resolve, reject) => {
       let acksThisLife = 0;
+      let syncedThisLife = 0;
       let cursor = 1;
       const outstanding = new Set<string>();
       const create = actions[0]!;
@@ -170,6 +185,11 @@ async function runTrack(track: (typeof TRACKS)[number], index: number): Promise<
           }
           if (killAfterAcks === 0) return finish();
           sendMore();
+        } else if (message.kind === 'synced') {
+          if (++syncedThisLife >= killAfterSynced) {
+            killsDuringSync++;
+            return finish();
+          }
         } else if (message.kind === 'ack') {
           acknowledged.add(message.id);
           outstanding.delete(message.id);
@@ -201,13 +221,28 @@ async function runTrack(track: (typeof TRACKS)[number], index: number): Promise<
     expect(new Set(queued.map((r) => r.id)).size).toBe(queued.length);
     expectedDigest = fold ? stateDigest(fold.current()) : null;
   }
-  return { jobId, directory, acknowledged, sent, actions, initialPorts, initialNumbers, kills };
+  return {
+    jobId,
+    directory,
+    acknowledged,
+    sent,
+    actions,
+    initialPorts,
+    initialNumbers,
+    kills,
+    killsDuringSync,
+  };
 }
 
 describe('crash safety', () => {
   it(`keeps every acknowledged action through ${TRACKS.reduce((n, t) => n + t.kills, 0)} SIGKILLs, then syncs each mutation exactly once`, async () => {
     const results = await Promise.all(TRACKS.map((track, i) => runTrack(track, i)));
-    expect(results.reduce((n, r) => n + r.kills, 0)).toBeGreaterThanOrEqual(200);
+    expect(results.reduce((n, r) => n + r.kills, 0)).toBeGreaterThanOrEqual(140);
+    console.log(
+      `crash test: ${results.map((r) => `${r.kills} kills (${r.killsDuringSync} during sync)`).join(', ')}`,
+    );
+    // The online track was really killed in the middle of sync runs, many times.
+    expect(results[1]!.killsDuringSync).toBeGreaterThanOrEqual(5);
 
     for (const [i, result] of results.entries()) {
       const track = TRACKS[i]!;
@@ -266,5 +301,6 @@ describe('crash safety', () => {
         await services.close();
       }
     }
-  }, 240_000);
+    // A ceiling, not a measure: the machine may be shared (it has taken 150-230 s there).
+  }, 420_000);
 });

@@ -40,12 +40,15 @@ export interface RunningChild {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
 }
 
+/** `platform` given: the child runs the app's wiring against it, autoSync on. */
 export function startCrashChild(
   script: string,
   dataDirectory: string,
   jobId: string,
+  platform?: { url: string; token: string },
 ): RunningChild {
-  const child = spawn(process.execPath, [script, dataDirectory, jobId], { stdio: 'pipe' });
+  const args = [script, dataDirectory, jobId, ...(platform ? [platform.url, platform.token] : [])];
+  const child = spawn(process.execPath, args, { stdio: 'pipe' });
   const listeners: ((message: ChildMessage) => void)[] = [];
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -8,10 +8,12 @@ export type CrashAction =
   | { id: string; kind: 'role'; jobId: string; floorPortId: string; roleId: string }
   | { id: string; kind: 'allocate'; jobId: string; siteId: string; occupierId: string };
 
-/** Messages from the child: ready (with its view of the journal) and one ack per durable action. */
+/** Messages from the child: ready (with its view of the journal), one ack per durable action, sync steps. */
 export type ChildMessage =
   | { kind: 'ready'; events: number; digest: string | null }
   | { kind: 'ack'; id: string }
+  /** A sync run made `done` outcomes durable so far (with a platform only). */
+  | { kind: 'synced'; done: number }
   | { kind: 'failed'; id: string; message: string };
 
 /** A digest of a folded state, equal whenever two folds agree. */
