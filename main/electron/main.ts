@@ -1,24 +1,25 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { BrowserWindow, app, ipcMain, safeStorage, session } from 'electron';
+import { BrowserWindow, app, ipcMain, net, protocol, safeStorage, session } from 'electron';
 import Store from 'electron-store';
 import { createAppServices } from '../app/services';
+import { registerAppScheme, rendererUrlFor, serveRenderer } from './app-protocol';
 import { registerBridgeIpc } from './ipc';
 import { lockDownSession, lockDownWebContents, mainWindowOptions } from './security';
 import { safeStorageCipher } from './token-cipher';
 
 // Built layout: out/main/index.js, out/preload/index.cjs, out/renderer/index.html.
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
-const rendererFile = join(import.meta.dirname, '../renderer/index.html');
-const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
-const rendererUrl = devServerUrl ?? pathToFileURL(rendererFile).href;
+const rendererDirectory = join(import.meta.dirname, '../renderer');
+const rendererUrl = rendererUrlFor(app.isPackaged, process.env);
 
 app.enableSandbox();
+registerAppScheme(protocol);
 
 app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, rendererUrl));
 
 async function launch(): Promise<void> {
   lockDownSession(session.defaultSession);
+  serveRenderer(protocol, net, rendererDirectory);
   const cipher = safeStorageCipher(safeStorage);
   const services = await createAppServices({
     host: 'electron',
@@ -39,8 +40,7 @@ async function launch(): Promise<void> {
   });
   const window = new BrowserWindow(mainWindowOptions(preloadPath));
   window.once('ready-to-show', () => window.show());
-  if (devServerUrl) await window.loadURL(devServerUrl);
-  else await window.loadFile(rendererFile);
+  await window.loadURL(rendererUrl);
   app.on('will-quit', () => void services.close());
 }
 

@@ -28,7 +28,7 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
 
 /**
  * Only the app's own page may use the bridge. `rendererUrl` is the exact index.html the
- * window loads (file://…/out/renderer/index.html, or the dev server's origin).
+ * window loads (app://dialtone/index.html, or the dev server's origin when unpackaged).
  */
 export function isTrustedSenderUrl(
   senderUrl: string | undefined | null,
@@ -46,6 +46,9 @@ export function isTrustedSenderUrl(
   if (expected.protocol === 'file:') {
     return sender.protocol === 'file:' && sender.pathname === expected.pathname;
   }
+  // A custom scheme's origin is opaque ("null", as data: has): compare scheme and host.
+  if (expected.origin === 'null')
+    return sender.protocol === expected.protocol && sender.host === expected.host;
   return sender.origin === expected.origin;
 }
 
