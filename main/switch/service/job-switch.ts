@@ -44,7 +44,11 @@ export function checkIdentity(expected: SwitchInfo, actual: SwitchIdentityView):
     differences.push(`its hostname is ${actual.hostname}; the site expects ${expected.hostname}`);
   const model = actual.model.toLowerCase();
   const wanted = expected.model.toLowerCase();
-  if (model === '' || !(wanted.includes(model) || model.includes(wanted)))
+  // Switches print model and part number in their own order ("2930F-8G-PoE+-2SFP+ JL258A").
+  const tokens = model.split(/\s+/).filter(Boolean);
+  const sameModel =
+    tokens.length > 0 && (tokens.every((t) => wanted.includes(t)) || model.includes(wanted));
+  if (!sameModel)
     differences.push(
       `its model is ${actual.model || 'unknown'}; the site expects ${expected.model}`,
     );

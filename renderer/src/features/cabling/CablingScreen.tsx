@@ -21,7 +21,7 @@ import { useSwitch } from '../switch/switchStore';
 function Outcome({ row }: { row: CablingRowView }) {
   if (row.outcome === 'ok')
     return (
-      <Badge color="teal" variant="light">
+      <Badge color="teal.9" variant="filled">
         ✓ Seen on {row.floorPortLabel}
       </Badge>
     );
@@ -42,7 +42,7 @@ function Observed({ row }: { row: CablingRowView }) {
   const o = row.observed;
   if (!o)
     return (
-      <Text size="sm" c="dimmed">
+      <Text size="sm" c="gray.7">
         Plug it in now: Dialtone is watching the switch.
       </Text>
     );
@@ -129,7 +129,7 @@ export function CablingScreen({ view, readOnly }: JobStepScreenProps) {
                   <Table.Tr key={row.handsetId} data-handset={row.handsetId}>
                     <Table.Td>
                       <Text size="sm">{row.modelName}</Text>
-                      <Text size="xs" ff="monospace" c="dimmed">
+                      <Text size="xs" ff="monospace" c="gray.7">
                         {row.mac}
                       </Text>
                     </Table.Td>
@@ -138,7 +138,7 @@ export function CablingScreen({ view, readOnly }: JobStepScreenProps) {
                         {row.floorPortLabel ?? '—'}{' '}
                         {row.interfaceName ? `→ ${row.interfaceName}` : ''}
                       </Text>
-                      <Text size="xs" c="dimmed">
+                      <Text size="xs" c="gray.7">
                         {row.planSource === 'platform'
                           ? 'from the platform'
                           : row.planSource === 'engineer'
@@ -223,7 +223,7 @@ export function CablingScreen({ view, readOnly }: JobStepScreenProps) {
               </Table.Tbody>
             </Table>
             {demo && (
-              <Text size="xs" c="dimmed">
+              <Text size="xs" c="gray.7">
                 Demo: the “plug into” controls move the handset in the simulated building; the
                 switch then reports it as a real one would.
               </Text>

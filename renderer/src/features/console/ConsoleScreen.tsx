@@ -71,7 +71,7 @@ export function ConsoleScreen() {
               />
               {controller ? (
                 <>
-                  <Badge color="orange" variant="filled">
+                  <Badge color="dark" variant="filled">
                     ⌨{' '}
                     {controller === 'engineer'
                       ? 'You hold the keyboard'
@@ -92,7 +92,7 @@ export function ConsoleScreen() {
                 </>
               )}
             </Group>
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="gray.7">
               What you type while holding the keyboard is journaled as yours; passwords are masked.
             </Text>
             <LoadableView
@@ -125,7 +125,7 @@ export function ConsoleScreen() {
         >
           {(list) =>
             list.length === 0 ? (
-              <Text size="sm" c="dimmed">
+              <Text size="sm" c="gray.7">
                 None yet: a transcript is saved when a session ends (disconnect, idle, or quitting).
               </Text>
             ) : (

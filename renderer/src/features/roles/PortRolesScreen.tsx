@@ -29,7 +29,7 @@ function RowState({ row }: { row: RoleRowView }) {
     );
   if (applied && applied.roleId === row.neededRoleId && applied.verified)
     return (
-      <Badge color="teal" variant="light">
+      <Badge color="teal.9" variant="filled">
         ✓ Verified {applied.changed ? '(changed)' : '(already right)'}
       </Badge>
     );
@@ -122,7 +122,7 @@ export function PortRolesScreen({ view, readOnly }: JobStepScreenProps) {
                       <Table.Td>{name(row.neededRoleId)}</Table.Td>
                       <Table.Td>
                         {row.preview === null ? (
-                          <Text size="sm" c="dimmed">
+                          <Text size="sm" c="gray.7">
                             {row.blocked ?? '—'}
                           </Text>
                         ) : row.preview.alreadyRight ? (
@@ -201,7 +201,7 @@ export function PortRolesScreen({ view, readOnly }: JobStepScreenProps) {
                   {applyError}
                 </Alert>
               )}
-              <Text size="xs" c="dimmed">
+              <Text size="xs" c="gray.7">
                 A verified role goes to the platform’s record through the outbox.
               </Text>
             </Stack>

@@ -77,7 +77,7 @@ export function ConnectPanel({ item, demo }: { item: SwitchOverviewItem; demo: b
           {item.hostname}
         </Title>
         {session ? (
-          <Badge color="teal" variant="light">
+          <Badge color="teal.9" variant="filled">
             ● Connected · {session.route === 'demo' ? 'demo switch' : session.label}
           </Badge>
         ) : (
@@ -86,7 +86,7 @@ export function ConnectPanel({ item, demo }: { item: SwitchOverviewItem; demo: b
           </Badge>
         )}
       </Group>
-      <Text size="sm" c="dimmed" mb="sm">
+      <Text size="sm" c="gray.7" mb="sm">
         The site expects {SWITCH_VENDOR_LABELS[item.vendor]} {item.model}, {item.interfaceCount}{' '}
         ports, console at {item.consoleBaud} baud.
       </Text>
@@ -116,8 +116,8 @@ export function ConnectPanel({ item, demo }: { item: SwitchOverviewItem; demo: b
                 </Text>
                 <Group>
                   <Button
-                    color="red"
-                    variant="outline"
+                    color="red.9"
+                    variant="filled"
                     size="xs"
                     loading={pending[`confirm:${item.switchId}`] === true}
                     onClick={() => void confirm(item.switchId)}

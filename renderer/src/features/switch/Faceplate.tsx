@@ -66,7 +66,7 @@ function PortButton({
 
 function FloorLabel({ label }: { label: string | undefined }) {
   return (
-    <Text fz={9} ff="monospace" ta="center" w={46} c={label ? undefined : 'dimmed'} aria-hidden>
+    <Text fz={9} ff="monospace" ta="center" w={46} aria-hidden>
       {label ?? '·'}
     </Text>
   );
@@ -110,7 +110,7 @@ export function Faceplate({ hostname, ports, floorLabels, selected, onSelect }: 
         </Stack>
         {rows.uplinks.length > 0 && (
           <Stack gap={4} aria-label="Uplinks">
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="gray.7">
               Uplinks
             </Text>
             {row(rows.uplinks, true)}

@@ -79,7 +79,7 @@ export function SwitchScreen() {
       >
         {(value) => (
           <Stack gap="lg">
-            <Text size="sm" c={value.credentialKeeping === 'memory' ? 'orange.9' : 'dimmed'}>
+            <Text size="sm" fw={value.credentialKeeping === 'memory' ? 600 : undefined}>
               {value.credentialKeeping === 'encrypted'
                 ? 'Switch logins are asked once and kept encrypted by this computer’s keychain; they never leave Dialtone’s main process.'
                 : 'This computer has no secure store: switch logins are kept in memory for this run only and asked again next time. They are never written to disk.'}
@@ -120,7 +120,7 @@ export function SwitchScreen() {
                               }
                             />
                             <Group gap="sm">
-                              <Text size="xs" c="dimmed">
+                              <Text size="xs" c="gray.7">
                                 {newest
                                   ? `Read from the switch ${ageOf(newest, now)} (${new Date(newest).toLocaleTimeString()}); updates as the switch reports changes.`
                                   : ''}
@@ -140,7 +140,7 @@ export function SwitchScreen() {
                                 now={now}
                               />
                             ) : (
-                              <Text size="sm" c="dimmed">
+                              <Text size="sm" c="gray.7">
                                 Select a port to see its facts.
                               </Text>
                             )}

@@ -1,0 +1,113 @@
+/**
+ * Live switch budget (DESIGN.md): a plug-in event in the simulator reaches the faceplate's
+ * port colour in under 300 ms (median of 20, browser host). Then a bulk apply of the voice role
+ * to 24 ports over the in-process demo switch, with each port's result as it finishes.
+ * Run after `npm run build`: `npx tsx bench/switch-live.ts`.
+ */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { chromium } from '@playwright/test';
+import { createAppServices } from '../main/app/services';
+import { PROJECT_ROOT } from '../main/cli/project-root';
+import { startBrowserHost } from '../main/web/server';
+
+const BUDGET_MS = 300;
+const RUNS = 20;
+const rendererDir = join(PROJECT_ROOT, 'out', 'renderer');
+if (!existsSync(join(rendererDir, 'index.html'))) {
+  console.error('bench/switch-live: build first (npm run build).');
+  process.exit(2);
+}
+
+const services = await createAppServices({
+  host: 'browser',
+  target: { kind: 'demo' },
+  dataDirectory: mkdtempSync(join(tmpdir(), 'dialtone-bench-switch-')),
+});
+await services.jobs.connectivity.check();
+async function call<T>(channel: string, request: unknown): Promise<T> {
+  const reply = await services.router.dispatch(channel, request);
+  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+  return reply.response as T;
+}
+const job = await call<{ state: { jobId: string } }>('jobs:create', {
+  siteId: 'lon-shoreditch',
+  occupierId: 'occ-brightwater',
+});
+const jobId = job.state.jobId;
+await call('switch:connect', { jobId, switchId: 'lon-sw-2f-a', route: { kind: 'demo' } });
+
+const host = await startBrowserHost({ router: services.router, rendererDir });
+const ownChromium = existsSync(chromium.executablePath());
+const browser = await chromium.launch({
+  ...(ownChromium ? {} : { executablePath: '/usr/bin/chromium' }),
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+});
+const live = services.demoEquipment.live;
+const timings: number[] = [];
+try {
+  const page = await browser.newPage();
+  await page.goto(`${host.launchUrl}#/jobs/${jobId}/switch`);
+  const port = page.locator('[data-port="Gi1/0/1"]');
+  await port.waitFor();
+  // The page notes the wall-clock time of each change of the port's drawn state.
+  await page.evaluate(() => {
+    const w = window as unknown as { __changes: number[] };
+    w.__changes = [];
+    new MutationObserver(() => w.__changes.push(Date.now())).observe(document.body, {
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['data-link'],
+    });
+  });
+  for (let run = 0; run < RUNS; run++) {
+    const up = run % 2 === 0;
+    const seen = await page.evaluate(
+      () => (window as unknown as { __changes: number[] }).__changes.length,
+    );
+    const started = Date.now();
+    if (up) live.plug('hs-bw-1', 'lon-shoreditch-2F-001');
+    else live.unplug('hs-bw-1');
+    await page.waitForFunction(
+      ([expected, before]) =>
+        document.querySelector('[data-port="Gi1/0/1"]')?.getAttribute('data-link') === expected &&
+        (window as unknown as { __changes: number[] }).__changes.length > before,
+      [up ? 'up' : 'down', seen] as const,
+    );
+    const changedAt = await page.evaluate(
+      (before) => (window as unknown as { __changes: number[] }).__changes[before]!,
+      seen,
+    );
+    timings.push(changedAt - started);
+  }
+} finally {
+  await browser.close();
+  await host.close();
+}
+
+// Bulk apply: the voice role to 24 interfaces in one session, each reported as it finishes.
+const catalogue = (await services.jobs.jobs.state(jobId)).snapshot.site.roleCatalogue;
+const voice = catalogue.find((r) => r.id === 'voice-pc')!;
+const key = { jobId, switchId: 'lon-sw-2f-a' };
+const bulkStart = performance.now();
+let changed = 0;
+for (let n = 1; n <= 24; n++) {
+  const result = await services.switches.service.applyRole(key, `Gi1/0/${n}`, voice);
+  if (result.changed) changed++;
+  console.log(
+    `  port ${String(n).padStart(2)}/24 Gi1/0/${n}: ${result.verified ? 'verified' : 'NOT verified'}${result.changed ? `, ${result.commands.length} commands` : ', already right'} at ${(performance.now() - bulkStart).toFixed(0)} ms`,
+  );
+}
+const bulkMs = performance.now() - bulkStart;
+await services.close();
+
+timings.sort((a, b) => a - b);
+const median = timings[Math.floor(timings.length / 2)] ?? NaN;
+console.log(
+  `plug-in → faceplate port change: median ${median.toFixed(0)} ms of ${RUNS} (min ${timings[0]}, max ${timings.at(-1)}; budget ${BUDGET_MS} ms) — ${median < BUDGET_MS ? 'within budget' : 'OVER BUDGET'}`,
+);
+console.log(
+  `bulk apply of 24 ports (in-process demo switch): ${(bulkMs / 1000).toFixed(2)} s, ${changed} changed`,
+);
