@@ -52,34 +52,24 @@ try {
   await page.goto(`${host.launchUrl}#/jobs/${jobId}/switch`);
   const port = page.locator('[data-port="Gi1/0/1"]');
   await port.waitFor();
-  // The page notes the wall-clock time of each change of the port's drawn state.
-  await page.evaluate(() => {
-    const w = window as unknown as { __changes: number[] };
-    w.__changes = [];
-    new MutationObserver(() => w.__changes.push(Date.now())).observe(document.body, {
-      subtree: true,
-      attributes: true,
-      attributeFilter: ['data-link'],
+  // The page notes the wall-clock time of each change of a port's drawn state. (Strings: this
+  // file is type-checked without the DOM.)
+  await page.evaluate(`(() => {
+    window.__changes = [];
+    new MutationObserver(() => window.__changes.push(Date.now())).observe(document.body, {
+      subtree: true, attributes: true, attributeFilter: ['data-link'],
     });
-  });
+  })()`);
   for (let run = 0; run < RUNS; run++) {
     const up = run % 2 === 0;
-    const seen = await page.evaluate(
-      () => (window as unknown as { __changes: number[] }).__changes.length,
-    );
+    const seen = (await page.evaluate('window.__changes.length')) as number;
     const started = Date.now();
     if (up) live.plug('hs-bw-1', 'lon-shoreditch-2F-001');
     else live.unplug('hs-bw-1');
     await page.waitForFunction(
-      ([expected, before]) =>
-        document.querySelector('[data-port="Gi1/0/1"]')?.getAttribute('data-link') === expected &&
-        (window as unknown as { __changes: number[] }).__changes.length > before,
-      [up ? 'up' : 'down', seen] as const,
+      `document.querySelector('[data-port="Gi1/0/1"]')?.getAttribute('data-link') === '${up ? 'up' : 'down'}' && window.__changes.length > ${seen}`,
     );
-    const changedAt = await page.evaluate(
-      (before) => (window as unknown as { __changes: number[] }).__changes[before]!,
-      seen,
-    );
+    const changedAt = (await page.evaluate(`window.__changes[${seen}]`)) as number;
     timings.push(changedAt - started);
   }
 } finally {
