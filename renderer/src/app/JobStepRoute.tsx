@@ -18,8 +18,8 @@ export function JobLandingRoute() {
   const { jobId } = useParams({ from: '/jobs/$jobId' });
   const view = useOpenJob((state) => state.view);
   if (view.status !== 'ready') return null;
-  const steps = view.value.state.checklist;
-  const next = steps.find((s) => !s.done) ?? steps[steps.length - 1];
+  const steps = view.value.steps;
+  const next = steps.find((s) => s.state !== 'done') ?? steps[steps.length - 1];
   if (!next) return null;
   return <Navigate to="/jobs/$jobId/$step" params={{ jobId, step: next.id }} replace />;
 }

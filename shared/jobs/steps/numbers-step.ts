@@ -27,6 +27,26 @@ export function numbersItems(ctx: StepContext): StepItem[] {
   const { fixes, appliedSinceSnapshot } = ctx.state.installation;
   const applied = new Set(appliedSinceSnapshot);
   const items: StepItem[] = [];
+  const services = ctx.predicted.snapshot.voiceServices.filter(
+    (v) => v.occupierId === ctx.state.occupierId,
+  );
+  if (services.length === 0)
+    items.push(
+      ctx.item(
+        'numbers:voiceService.none',
+        'The occupier has no voice service yet: add the voice services this job covers.',
+        'open',
+        'The first add of a voice service runs the automatic allocation (DOMAIN.md).',
+      ),
+    );
+  else if (services.some((v) => v.id === 'pending-voice-service'))
+    items.push(
+      ctx.item(
+        'numbers:voiceService.queued',
+        'The voice service waits to sync; the platform allocates the numbers when it arrives.',
+        'waiting',
+      ),
+    );
   for (const finding of ctx.findings) {
     if (finding.severity !== 'error' || !isNumbersFinding(finding.id)) continue;
     const fix = fixes.findLast((f) => f.findingId === finding.id);

@@ -11,7 +11,7 @@ export function JobPage({ view, children }: { view: JobView; children: ReactNode
   const archive = useOpenJob((state) => state.archive);
   const archiving = useOpenJob((state) => state.pending[jobActionKey.archive] === true);
   const actionError = useOpenJob((state) => state.actionError);
-  const { summary, state } = view;
+  const { summary } = view;
   return (
     <Stack gap="lg">
       <Group justify="space-between">
@@ -38,7 +38,7 @@ export function JobPage({ view, children }: { view: JobView; children: ReactNode
       )}
       <JobSyncPanels view={view} />
       <SimpleGrid cols={{ base: 1, lg: 3 }}>
-        <StepNav jobId={summary.jobId} steps={state.checklist} />
+        <StepNav jobId={summary.jobId} steps={view.steps} />
         <Box style={{ gridColumn: 'span 2' }}>{children}</Box>
       </SimpleGrid>
     </Stack>

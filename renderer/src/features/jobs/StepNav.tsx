@@ -1,9 +1,10 @@
-import { Badge, NavLink, Paper, Title } from '@mantine/core';
+import { NavLink, Paper, Title } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
-import type { ChecklistStepState } from '../../../../shared/jobs';
+import type { StepStatus } from '../../../../shared/jobs';
+import { StepStateBadge } from '../steps/StepStateBadge';
 
-/** The checklist as the job's navigation: one link per step, with its state in words. */
-export function StepNav({ jobId, steps }: { jobId: string; steps: ChecklistStepState[] }) {
+/** The checklist as the job's navigation: one link per step, with its state from facts, in words. */
+export function StepNav({ jobId, steps }: { jobId: string; steps: StepStatus[] }) {
   const { step: current } = useParams({ strict: false });
   return (
     <Paper withBorder p="md" radius="md" component="nav" aria-label="Checklist">
@@ -19,17 +20,7 @@ export function StepNav({ jobId, steps }: { jobId: string; steps: ChecklistStepS
           label={step.title}
           active={step.id === current}
           aria-current={step.id === current ? 'page' : undefined}
-          rightSection={
-            step.done ? (
-              <Badge color="teal" variant="light">
-                ✓ Done
-              </Badge>
-            ) : (
-              <Badge color="gray" variant="outline">
-                To do
-              </Badge>
-            )
-          }
+          rightSection={<StepStateBadge state={step.state} />}
         />
       ))}
     </Paper>

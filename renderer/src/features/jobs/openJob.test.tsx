@@ -11,6 +11,14 @@ function deferred<T>() {
   return { promise, resolve };
 }
 
+/** The view main answers once the cabling facts are in (statuses come from facts, never ticks). */
+function cablingDone(view: JobView): JobView {
+  return {
+    ...view,
+    steps: view.steps.map((s) => (s.id === 'cabling' ? { ...s, state: 'done', items: [] } : s)),
+  };
+}
+
 function checklistState(name: RegExp) {
   const nav = screen.getByRole('navigation', { name: 'Checklist' });
   return within(nav).getByRole('link', { name });
@@ -24,9 +32,9 @@ describe('the open job', () => {
       path: '/jobs/job-1/cabling',
     });
     expect(await screen.findByRole('heading', { name: 'Cabling', level: 2 })).toBeTruthy();
-    expect(checklistState(/Cabling/).textContent).toContain('To do');
+    expect(checklistState(/Cabling/).textContent).toContain('Needs attention');
 
-    answer = jobView('job-1', ['cabling']);
+    answer = cablingDone(jobView('job-1'));
     act(() => app.fake.emit('jobs:changed', answer.summary));
     await waitFor(() => expect(checklistState(/Cabling/).textContent).toContain('Done'));
     expect(app.fake.callsTo('jobs:open')).toHaveLength(2);
@@ -59,7 +67,7 @@ describe('the open job', () => {
     reads[0]!.resolve(jobView('job-1'));
     await screen.findByRole('heading', { name: 'Cabling', level: 2 });
 
-    const changed = jobView('job-1', ['cabling']);
+    const changed = cablingDone(jobView('job-1'));
     act(() => {
       for (let i = 0; i < 5; i++) app.fake.emit('jobs:changed', changed.summary);
     });

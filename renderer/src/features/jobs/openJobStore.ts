@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import type { ChannelName, RequestOf } from '../../../../shared/ipc';
 import type { ChecklistStepId, ConflictChoice, JobView } from '../../../../shared/jobs';
 import type { BridgeClient } from '../../bridge/client';
 import { createStoreContext } from '../../common/storeContext';
@@ -12,7 +13,15 @@ export const jobActionKey = {
   markStep: (stepId: ChecklistStepId) => `markStep:${stepId}`,
   setPortRole: (floorPortId: string) => `setPortRole:${floorPortId}`,
   outboxEntry: (entryId: string) => `entry:${entryId}`,
+  installation: (what: string) => `installation:${what}`,
 } as const;
+
+/** The guided job's channels: each takes the job and an action id, and answers the job's view. */
+export type InstallationChannel = Extract<ChannelName, `installation:${string}`>;
+export type InstallationRequest<C extends InstallationChannel> = Omit<
+  RequestOf<C>,
+  'jobId' | 'actionId'
+>;
 
 export interface OpenJobState {
   /** The job the route shows. */
@@ -34,6 +43,12 @@ export interface OpenJobState {
   resolveConflict(entryId: string, choice: ConflictChoice): Promise<void>;
   retryEntry(entryId: string): Promise<void>;
   discardEntry(entryId: string): Promise<void>;
+  /** One guided-job action (`key` is its pending key, e.g. jobActionKey.installation('ring:+44…')). */
+  installation<C extends InstallationChannel>(
+    key: string,
+    channel: C,
+    request: InstallationRequest<C>,
+  ): Promise<void>;
 }
 
 /** Made once per click and resent with any retry, so main records the action once. */
@@ -136,6 +151,16 @@ export function createOpenJobStore(bridge: BridgeClient) {
       retryEntry: (entryId) =>
         act(jobActionKey.outboxEntry(entryId), (jobId) =>
           bridge.invoke('sync:retryEntry', { jobId, actionId: newActionId(), entryId }),
+        ),
+      installation: (key, channel, request) =>
+        act(
+          key,
+          (jobId) =>
+            bridge.invoke(channel, {
+              ...request,
+              jobId,
+              actionId: newActionId(),
+            } as RequestOf<typeof channel>) as Promise<JobView>,
         ),
       discardEntry: (entryId) =>
         act(jobActionKey.outboxEntry(entryId), (jobId) =>

@@ -1,0 +1,125 @@
+import { Button, Group, List, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { buildStepContext, type ServiceLine } from '../../../../shared/jobs';
+import { makerOfMac, normalizeMac } from '../../../../shared/platform/mac';
+import { jobActionKey, useOpenJob } from '../jobs/openJobStore';
+import type { JobStepScreenProps } from '../jobs/stepScreens';
+
+function LoginRow({
+  line,
+  handsets,
+  readOnly,
+}: {
+  line: ServiceLine;
+  handsets: { value: string; label: string }[];
+  readOnly: boolean;
+}) {
+  const run = useOpenJob((state) => state.installation);
+  const pending = useOpenJob((state) => state.pending);
+  const [typed, setTyped] = useState('');
+  const { e164, extension, defaultPin } = line.number;
+  const mac = typed.trim() === '' ? null : normalizeMac(typed);
+  const assignKey = jobActionKey.installation(`assign:${e164}`);
+  const loginKey = jobActionKey.installation(`login:${e164}`);
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-label={`Number ${e164}`}>
+      <Title order={3} size="h4">
+        {e164} · extension {extension}
+      </Title>
+      <Text>
+        Handset:{' '}
+        {line.handset
+          ? `${line.model ? `${line.model.vendor} ${line.model.name}` : line.handset.modelId} ${line.handset.mac} — login ${line.model?.loginMethod === 'manual' ? 'on the keypad' : 'remote'}`
+          : 'none chosen'}
+        {line.registered ? ' · Registered ✓' : ''}
+      </Text>
+      {!readOnly && !line.registered && (
+        <Stack gap="xs" mt="xs">
+          <Group align="end">
+            <Select
+              label={`Handset for ${e164}`}
+              placeholder="One of the occupier's handsets"
+              data={handsets}
+              value={line.handset?.id ?? null}
+              onChange={(value) =>
+                value && void run(assignKey, 'installation:assignHandset', { e164, handset: value })
+              }
+            />
+            <TextInput
+              label={`Or type its MAC (${e164})`}
+              value={typed}
+              onChange={(event) => setTyped(event.currentTarget.value)}
+              error={
+                typed.trim() !== '' && mac === null
+                  ? 'Not a MAC: 12 hex digits, e.g. 80:5e:c0:12:34:56'
+                  : undefined
+              }
+              description={
+                mac ? `${mac}${makerOfMac(mac) ? ` · ${makerOfMac(mac)}` : ''}` : undefined
+              }
+            />
+            <Button
+              variant="light"
+              disabled={mac === null}
+              loading={pending[assignKey] === true}
+              onClick={() =>
+                mac && void run(assignKey, 'installation:assignHandset', { e164, handset: mac })
+              }
+            >
+              Use this MAC
+            </Button>
+          </Group>
+          {line.handset && line.model?.loginMethod === 'remote' && (
+            <Button
+              size="lg"
+              loading={pending[loginKey] === true}
+              onClick={() => void run(loginKey, 'installation:logIn', { e164 })}
+            >
+              Log in {e164}
+            </Button>
+          )}
+          {line.handset && line.model?.loginMethod === 'manual' && (
+            <Stack gap="xs">
+              <Text fw={700}>On the handset's keypad:</Text>
+              <List type="ordered" size="xl">
+                {line.model.keypadSteps.map((stepText, i) => (
+                  <List.Item key={i}>
+                    {stepText.replaceAll('{extension}', extension).replaceAll('{pin}', defaultPin)}
+                  </List.Item>
+                ))}
+              </List>
+              <Button
+                size="lg"
+                loading={pending[loginKey] === true}
+                onClick={() => void run(loginKey, 'installation:keypadDone', { e164 })}
+              >
+                Done on the handset ({e164})
+              </Button>
+            </Stack>
+          )}
+        </Stack>
+      )}
+    </Paper>
+  );
+}
+
+/** Handset login: one row per activated service number (never the main number). */
+export function HandsetLoginStep({ view, readOnly }: JobStepScreenProps) {
+  const ctx = useMemo(() => buildStepContext(view.state), [view.state]);
+  const handsets = ctx.predicted.snapshot.handsets
+    .filter((h) => h.occupierId === view.state.occupierId)
+    .map((h) => {
+      const model = ctx.predicted.snapshot.handsetModels.find((m) => m.id === h.modelId);
+      return {
+        value: h.id,
+        label: `${model ? `${model.vendor} ${model.name}` : h.modelId} ${h.mac}`,
+      };
+    });
+  return (
+    <Stack gap="md">
+      {ctx.lines.map((line) => (
+        <LoginRow key={line.number.e164} line={line} handsets={handsets} readOnly={readOnly} />
+      ))}
+    </Stack>
+  );
+}
