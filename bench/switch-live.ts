@@ -67,7 +67,16 @@ try {
     if (up) live.plug('hs-bw-1', 'lon-shoreditch-2F-001');
     else live.unplug('hs-bw-1');
     await page.waitForFunction(
-      `document.querySelector('[data-port="Gi1/0/1"]')?.getAttribute('data-link') === '${up ? 'up' : 'down'}' && window.__changes.length > ${seen}`,
+      ({ expected, before }) => {
+        // Typed by hand: this file is checked without the DOM library.
+        const page = globalThis as unknown as {
+          document: { querySelector(s: string): { getAttribute(n: string): string | null } | null };
+          __changes: number[];
+        };
+        const port = page.document.querySelector('[data-port="Gi1/0/1"]');
+        return port?.getAttribute('data-link') === expected && page.__changes.length > before;
+      },
+      { expected: up ? 'up' : 'down', before: seen },
     );
     const changedAt = (await page.evaluate(`window.__changes[${seen}]`)) as number;
     timings.push(changedAt - started);
