@@ -79,6 +79,10 @@ export function NumbersStep({ view, readOnly }: JobStepScreenProps) {
                 {finding.fix && !readOnly && !finding.id.startsWith('handset.') && (
                   <Button
                     size="sm"
+                    h="auto"
+                    py={6}
+                    maw={280}
+                    styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
                     loading={pending[key] === true}
                     onClick={() =>
                       void run(key, 'installation:fixFinding', { findingId: finding.id })
