@@ -75,7 +75,7 @@ for (const run of [
       await cabling.getByRole('button', { name: `Plug handset into ${label}` }).click();
     await expect(page.getByText(/✓ Cabling done/)).toBeVisible({ timeout: 20_000 });
     await shot(page, testInfo, `${run.vendor}-02-cabling-done`);
-    await noSeriousAxe(page, 'cabling', ['section[aria-label="Cabling"]']);
+    await noSeriousAxe(page, 'cabling', ['section[aria-label="Cabling seen by the switch"]']);
 
     await page.getByRole('link', { name: 'Switch and faceplate' }).click();
     const face = page.getByRole('figure', { name: `Faceplate of ${run.hostname}` });

@@ -81,7 +81,13 @@ export function CablingScreen({ view, readOnly }: JobStepScreenProps) {
   const demo = overview.status === 'ready' && overview.value.demo;
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-label="Cabling">
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      component="section"
+      aria-label="Cabling seen by the switch"
+    >
       <Group justify="space-between" mb="sm">
         <Title order={3}>Cabling</Title>
         <Anchor
