@@ -4,6 +4,7 @@ import { Link, useRouterState } from '@tanstack/react-router';
 const SECTIONS = [
   { to: '/sites', label: 'Sites' },
   { to: '/jobs', label: 'Jobs' },
+  { to: '/bundles', label: 'Bundles' },
 ] as const;
 
 /** The two sections as links: each always opens its list, whatever was open inside it. */

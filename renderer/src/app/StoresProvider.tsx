@@ -8,6 +8,7 @@ import { connectivityContext } from '../features/sync/connectivityStore';
 import { syncProgressContext } from '../features/sync/syncProgressStore';
 import { consoleContext } from '../features/console/consoleStore';
 import { switchContext } from '../features/switch/switchStore';
+import { bundleContext } from '../features/bundles/bundleStore';
 import { appInfoContext } from './appInfoStore';
 import type { RendererStores } from './stores';
 
@@ -30,7 +31,9 @@ export function StoresProvider({
                   <settingsContext.Provider value={stores.settings}>
                     <switchContext.Provider value={stores.switches}>
                       <consoleContext.Provider value={stores.console}>
-                        {children}
+                        <bundleContext.Provider value={stores.bundles}>
+                          {children}
+                        </bundleContext.Provider>
                       </consoleContext.Provider>
                     </switchContext.Provider>
                   </settingsContext.Provider>

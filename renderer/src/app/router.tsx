@@ -6,6 +6,8 @@ import {
   redirect,
   type RouterHistory,
 } from '@tanstack/react-router';
+import { BundleScreen } from '../features/bundles/BundleScreen';
+import { BundlesScreen } from '../features/bundles/BundlesScreen';
 import { ConsoleScreen } from '../features/console/ConsoleScreen';
 import { JobScreen } from '../features/jobs/JobScreen';
 import { JobsScreen } from '../features/jobs/JobsScreen';
@@ -79,11 +81,25 @@ const jobConsoleRoute = createRoute({
   component: ConsoleScreen,
 });
 
+const bundlesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'bundles',
+  component: BundlesScreen,
+});
+
+const bundleRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'bundles/$bundleId',
+  component: BundleScreen,
+});
+
 export const routeTree = rootRoute.addChildren([
   homeRoute,
   sitesRoute,
   siteRoute,
   jobsRoute,
+  bundlesRoute,
+  bundleRoute,
   jobRoute.addChildren([jobLandingRoute, jobSwitchRoute, jobConsoleRoute, jobStepRoute]),
 ]);
 

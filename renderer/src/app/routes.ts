@@ -14,6 +14,8 @@ export const routePaths = {
   jobStep: '/jobs/$jobId/$step',
   jobSwitch: '/jobs/$jobId/switch',
   jobConsole: '/jobs/$jobId/console',
+  bundles: '/bundles',
+  bundle: '/bundles/$bundleId',
 } as const;
 
 export type RoutePath = (typeof routePaths)[keyof typeof routePaths];

@@ -8,6 +8,7 @@ import { createConnectivityStore } from '../features/sync/connectivityStore';
 import { createSyncProgressStore } from '../features/sync/syncProgressStore';
 import { createConsoleStore } from '../features/console/consoleStore';
 import { createSwitchStore } from '../features/switch/switchStore';
+import { createBundleStore } from '../features/bundles/bundleStore';
 import { createAppInfoStore } from './appInfoStore';
 
 /** Every renderer store, each made from the one bridge it is given (main.tsx's, or a test's fake). */
@@ -23,6 +24,7 @@ export function createRendererStores(bridge: BridgeClient) {
     settings: createSettingsStore(bridge),
     switches: createSwitchStore(bridge),
     console: createConsoleStore(bridge),
+    bundles: createBundleStore(bridge),
   };
 }
 

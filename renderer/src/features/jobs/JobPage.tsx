@@ -1,3 +1,4 @@
+import { ExportBundleButton } from '../bundles/ExportBundleButton';
 import { Alert, Box, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { JobView } from '../../../../shared/jobs';
@@ -24,11 +25,14 @@ export function JobPage({ view, children }: { view: JobView; children: ReactNode
             {summary.archived ? ' · archived' : ''}
           </Text>
         </div>
-        {!summary.archived && (
-          <Button variant="light" color="gray" loading={archiving} onClick={() => void archive()}>
-            Archive job
-          </Button>
-        )}
+        <Group>
+          <ExportBundleButton jobId={summary.jobId} />
+          {!summary.archived && (
+            <Button variant="light" color="gray" loading={archiving} onClick={() => void archive()}>
+              Archive job
+            </Button>
+          )}
+        </Group>
       </Group>
       {summary.notice && <JournalNoticeAlert notice={summary.notice} />}
       {actionError && (
