@@ -66,10 +66,17 @@ export async function createAppLog(options: AppLogOptions): Promise<AppLog> {
     },
     stream,
   );
+  let closing: Promise<void> | null = null;
+  const destroyed = () => (stream as unknown as { destroyed?: boolean }).destroyed === true;
   const flush = () =>
     new Promise<void>((resolve) => {
-      // A failed flush still leaves what reached the file readable.
-      logger.flush(() => resolve());
+      // Closed (or its file gone): what reached the file is still readable.
+      if (closing || destroyed()) return resolve();
+      try {
+        logger.flush(() => resolve());
+      } catch {
+        resolve();
+      }
     });
   return {
     logger,
@@ -78,12 +85,22 @@ export async function createAppLog(options: AppLogOptions): Promise<AppLog> {
       await flush();
       return readLogLines(options.directory, from, to);
     },
-    async close() {
-      await flush();
-      await new Promise<void>((resolve) => {
-        stream.once('close', () => resolve());
-        stream.end();
-      });
+    close() {
+      // Once only, and quietly when the stream already went (a second close, a removed folder).
+      closing ??= flush().then(
+        () =>
+          new Promise<void>((resolve) => {
+            if (destroyed()) return resolve();
+            stream.once('close', () => resolve());
+            stream.once('error', () => resolve());
+            try {
+              stream.end();
+            } catch {
+              resolve();
+            }
+          }),
+      );
+      return closing;
     },
   };
 }
