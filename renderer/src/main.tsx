@@ -7,7 +7,7 @@ import { App } from './app/App';
 import { startBridgeEvents } from './app/bridgeEvents';
 import { createAppRouter } from './app/router';
 import { createRendererStores } from './app/stores';
-import { theme } from './app/theme';
+import { cssVariablesResolver, theme } from './app/theme';
 import { bridge } from './bridge';
 
 const root = document.getElementById('root');
@@ -23,7 +23,7 @@ const router = createAppRouter(createHashHistory());
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <App stores={stores} router={router} />
     </MantineProvider>
   </StrictMode>,

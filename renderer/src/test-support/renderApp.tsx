@@ -6,7 +6,7 @@ import { App } from '../app/App';
 import { startBridgeEvents } from '../app/bridgeEvents';
 import { createAppRouter } from '../app/router';
 import { createRendererStores } from '../app/stores';
-import { theme } from '../app/theme';
+import { cssVariablesResolver, theme } from '../app/theme';
 import { createFakeBridge, type FakeHandlers } from './fakeBridge';
 
 const demoInfo = {
@@ -44,7 +44,7 @@ export function renderApp({
     path === undefined ? createHashHistory() : createMemoryHistory({ initialEntries: [path] });
   const router = createAppRouter(history);
   const view = render(
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <App stores={stores} router={router} />
     </MantineProvider>,
   );

@@ -1,4 +1,4 @@
-import { Anchor, Breadcrumbs, Stack, Text } from '@mantine/core';
+import { Anchor, Breadcrumbs, Stack, Text, Title } from '@mantine/core';
 import { Link, Outlet, useParams } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { LoadableView } from '../../common/LoadableView';
@@ -35,6 +35,11 @@ export function JobScreen() {
         </Anchor>
         <Text>{current.status === 'ready' ? current.value.summary.occupierName : 'Job'}</Text>
       </Breadcrumbs>
+      {current.status !== 'ready' && (
+        <Title order={1} size="h2">
+          Job
+        </Title>
+      )}
       <LoadableView
         value={current}
         loadingLabel="Loading job"

@@ -1,4 +1,4 @@
-import { Anchor, Breadcrumbs, Stack, Text } from '@mantine/core';
+import { Anchor, Breadcrumbs, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { LoadableView } from '../../common/LoadableView';
@@ -25,6 +25,11 @@ export function SiteScreen() {
         </Anchor>
         <Text>{current.status === 'ready' ? current.value.site.name : 'Site'}</Text>
       </Breadcrumbs>
+      {current.status !== 'ready' && (
+        <Title order={1} size="h2">
+          Site
+        </Title>
+      )}
       <LoadableView
         value={current}
         loadingLabel="Loading site"

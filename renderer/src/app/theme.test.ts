@@ -1,0 +1,44 @@
+import { DEFAULT_THEME } from '@mantine/core';
+import { describe, expect, it } from 'vitest';
+import { DIMMED, MIN_CONTRAST, contrastRatio, cssVariablesResolver, theme } from './theme';
+
+const light = cssVariablesResolver({ ...DEFAULT_THEME, ...theme } as never).light;
+const colours = Object.keys(DEFAULT_THEME.colors).filter((name) => name !== 'dark');
+
+describe('the theme reads at WCAG AA', () => {
+  it('Mantine’s defaults do not (what the theme exists to fix)', () => {
+    expect(contrastRatio(DEFAULT_THEME.colors.gray[6], '#ffffff')).toBeLessThan(MIN_CONTRAST);
+    expect(contrastRatio(DEFAULT_THEME.colors.indigo[6], '#ffffff')).toBeLessThan(MIN_CONTRAST);
+    const [tint, text] = [DEFAULT_THEME.colors.orange[1], DEFAULT_THEME.colors.orange[9]];
+    expect(contrastRatio(text, tint)).toBeLessThan(MIN_CONTRAST);
+  });
+
+  it('dimmed text on white, striped and hovered rows', () => {
+    for (const background of [
+      '#ffffff',
+      DEFAULT_THEME.colors.gray[0],
+      DEFAULT_THEME.colors.gray[1],
+    ])
+      expect(contrastRatio(DIMMED, background)).toBeGreaterThanOrEqual(MIN_CONTRAST);
+  });
+
+  it.each(colours)(
+    '%s: white on filled, filled as outline on white, light text on its tint',
+    (name) => {
+      const filled = light[`--mantine-color-${name}-filled`]!;
+      expect(contrastRatio('#ffffff', filled)).toBeGreaterThanOrEqual(MIN_CONTRAST);
+      expect(
+        contrastRatio(light[`--mantine-color-${name}-outline`]!, '#ffffff'),
+      ).toBeGreaterThanOrEqual(MIN_CONTRAST);
+      const tint = DEFAULT_THEME.colors[name]![1];
+      expect(
+        contrastRatio(light[`--mantine-color-${name}-light-color`]!, tint),
+      ).toBeGreaterThanOrEqual(MIN_CONTRAST);
+    },
+  );
+
+  it('keeps Mantine’s own shade where it already reads (indigo stays shade 7)', () => {
+    expect(light['--mantine-color-indigo-filled']).toBe(DEFAULT_THEME.colors.indigo[7]);
+    expect(light['--mantine-color-red-light-color']).toBe(DEFAULT_THEME.colors.red[9]);
+  });
+});
