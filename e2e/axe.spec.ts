@@ -131,9 +131,10 @@ test('every route, in its main states, has no critical or serious axe violation'
   }
   for (const visit of visits.splice(0)) await run(visit);
 
-  // Loaded: a job started from the site page, then every route with real data.
+  // Loaded: a job started from the site page, then every route with real data. (Orchard's
+  // 3F-004, changed below, is a port no other spec touches: specs share one demo platform.)
   await goTo(page, origin, pathFor(routePaths.site, { siteId: SITE_ID }));
-  await page.getByRole('button', { name: 'Start a job for Brightwater Legal' }).click();
+  await page.getByRole('button', { name: 'Start a job for Orchard Design Studio' }).click();
   await expect(page).toHaveURL(/#\/jobs\/[^/]+\/[^/]+$/);
   const jobId = /#\/jobs\/([^/]+)\//.exec(page.url())?.[1];
   if (!jobId) throw new Error(`No job id in ${page.url()}`);
@@ -169,7 +170,7 @@ test('every route, in its main states, has no critical or serious axe violation'
   const workOffline = page.getByRole('switch', { name: 'Work offline' });
   await workOffline.click();
   await expect(workOffline).toBeChecked();
-  await page.getByRole('combobox', { name: 'Role for 2F-001' }).click();
+  await page.getByRole('combobox', { name: 'Role for 3F-004' }).click();
   await page.getByRole('option', { name: 'Voice + PC' }).click();
   await expect(page.getByLabel(/^Sync status: Offline · 1 queued/)).toBeVisible();
   for (const visit of [
