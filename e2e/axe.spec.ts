@@ -1,5 +1,5 @@
 import { expect, test as base, type Page } from '@playwright/test';
-import { jobStepIds, pathFor, routePaths, type RoutePath } from '../renderer/src/app/routes';
+import { jobStepSegments, pathFor, routePaths, type RoutePath } from '../renderer/src/app/routes';
 import { checkAccessibility, summarise } from './axe-check';
 import { test } from './fixtures/dialtone-host';
 
@@ -67,7 +67,7 @@ function loadedVisits(jobId: string): Record<RoutePath, Visit[]> {
         ready: visible((page) => page.getByRole('navigation', { name: 'Checklist' })),
       },
     ],
-    [routePaths.jobStep]: jobStepIds.map((step) => ({
+    [routePaths.jobStep]: jobStepSegments.map((step) => ({
       route: routePaths.jobStep,
       state: 'loaded' as const,
       path: pathFor(routePaths.jobStep, { jobId, step }),
@@ -166,7 +166,7 @@ test('every route, in its main states, has no critical or serious axe violation'
   });
 
   // Offline: work offline, change a port role so it waits in the outbox.
-  await goTo(page, origin, pathFor(routePaths.jobStep, { jobId, step: 'portRole' }));
+  await goTo(page, origin, pathFor(routePaths.jobStep, { jobId, step: 'port-roles' }));
   const workOffline = page.getByRole('switch', { name: 'Work offline' });
   await workOffline.click();
   await expect(workOffline).toBeChecked();
@@ -176,8 +176,8 @@ test('every route, in its main states, has no critical or serious axe violation'
   for (const visit of [
     {
       route: routePaths.jobStep,
-      path: pathFor(routePaths.jobStep, { jobId, step: 'portRole' }),
-      ready: stepHeading(/Port role/),
+      path: pathFor(routePaths.jobStep, { jobId, step: 'port-roles' }),
+      ready: stepHeading(/Port roles/),
     },
     {
       route: routePaths.jobs,
@@ -191,7 +191,7 @@ test('every route, in its main states, has no critical or serious axe violation'
     },
   ])
     await run({ ...visit, state: 'offline' });
-  await goTo(page, origin, pathFor(routePaths.jobStep, { jobId, step: 'portRole' }));
+  await goTo(page, origin, pathFor(routePaths.jobStep, { jobId, step: 'port-roles' }));
   await workOffline.click();
   await expect(page.getByLabel(/^Sync status: Synced/)).toBeVisible();
 

@@ -9,7 +9,7 @@ test('a job done offline keeps its change queued, then syncs it when back online
   await page.getByRole('button', { name: 'Start a job for Brightwater Legal' }).click();
   await page
     .getByRole('navigation', { name: 'Checklist' })
-    .getByRole('link', { name: /Port role/ })
+    .getByRole('link', { name: /Port roles/ })
     .click();
 
   await expect(page.getByLabel(/^Sync status: Synced/)).toBeVisible();

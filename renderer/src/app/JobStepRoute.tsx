@@ -1,15 +1,15 @@
 import { Navigate, useParams } from '@tanstack/react-router';
-import type { ChecklistStepId } from '../../../shared/jobs';
 import { useOpenJob } from '../features/jobs/openJobStore';
 import { StepPage } from '../features/jobs/StepPage';
 import { jobStepScreens } from './jobSteps';
+import { segmentForStep, stepIdForSegment } from './routes';
 
 /** `jobs/$jobId/$step`: the step the URL names (the router has already refused unknown ids). */
 export function JobStepRoute() {
   const { step } = useParams({ from: '/jobs/$jobId/$step' });
   const view = useOpenJob((state) => state.view);
-  if (view.status !== 'ready') return null;
-  const stepId = step as ChecklistStepId;
+  const stepId = stepIdForSegment(step);
+  if (view.status !== 'ready' || !stepId) return null;
   return <StepPage view={view.value} stepId={stepId} Screen={jobStepScreens[stepId]} />;
 }
 
@@ -21,5 +21,7 @@ export function JobLandingRoute() {
   const steps = view.value.steps;
   const next = steps.find((s) => s.state !== 'done') ?? steps[steps.length - 1];
   if (!next) return null;
-  return <Navigate to="/jobs/$jobId/$step" params={{ jobId, step: next.id }} replace />;
+  return (
+    <Navigate to="/jobs/$jobId/$step" params={{ jobId, step: segmentForStep(next.id) }} replace />
+  );
 }

@@ -4,7 +4,7 @@ import { createMemoryHistory } from '@tanstack/react-router';
 import { jobView } from '../test-support/jobViews';
 import { renderApp } from '../test-support/renderApp';
 import { createAppRouter } from './router';
-import { jobStepIds, pathFor, routePaths } from './routes';
+import { jobStepSegments, pathFor, routePaths } from './routes';
 
 const sites = {
   sites: [
@@ -49,10 +49,10 @@ describe('routes in the URL', () => {
 
   it('opening a job lands on its first step not done, and the step links move between steps', async () => {
     const app = renderApp({
-      handlers: { 'jobs:open': () => jobView('job-1', ['cabling', 'portRole']) },
+      handlers: { 'jobs:open': () => jobView('job-1', ['numbers', 'cabling']) },
       path: '/jobs/job-1',
     });
-    await waitFor(() => expect(app.router.state.location.pathname).toBe('/jobs/job-1/numbers'));
+    await waitFor(() => expect(app.router.state.location.pathname).toBe('/jobs/job-1/port-roles'));
     const checklist = screen.getByRole('navigation', { name: 'Checklist' });
     const cabling = screen
       .getAllByRole('link', { name: /Cabling/ })
@@ -61,7 +61,7 @@ describe('routes in the URL', () => {
     expect(await screen.findByRole('heading', { name: 'Cabling', level: 2 })).toBeTruthy();
     expect(app.router.state.location.pathname).toBe('/jobs/job-1/cabling');
     app.router.history.back();
-    expect(await screen.findByRole('heading', { name: 'Numbers', level: 2 })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Port roles', level: 2 })).toBeTruthy();
   });
 
   it.each(['/no-such-page', '/jobs/job-1/no-such-step', '/sites/a/b/c'])(
@@ -81,6 +81,6 @@ describe('routes in the URL', () => {
     const app = renderApp({ handlers: { 'sites:list': () => sites }, path: '/' });
     expect(await screen.findByRole('list', { name: 'Sites' })).toBeTruthy();
     expect(app.router.state.location.pathname).toBe('/sites');
-    expect(jobStepIds).toContain('numbers');
+    expect(jobStepSegments).toContain('port-roles');
   });
 });

@@ -16,7 +16,7 @@ import { SitesScreen } from '../features/sites/SitesScreen';
 import { SwitchScreen } from '../features/switch/SwitchScreen';
 import { JobLandingRoute, JobStepRoute } from './JobStepRoute';
 import { NotFoundScreen } from './NotFoundScreen';
-import { isJobStepId } from './routes';
+import { stepIdForSegment } from './routes';
 import { Shell } from './Shell';
 
 // Paths here must match routes.ts (router.test.ts checks); a feature adds its screen in both.
@@ -64,7 +64,7 @@ const jobStepRoute = createRoute({
   getParentRoute: () => jobRoute,
   path: '$step',
   beforeLoad: ({ params }) => {
-    if (!isJobStepId(params.step)) throw notFound({ routeId: rootRoute.id });
+    if (!stepIdForSegment(params.step)) throw notFound({ routeId: rootRoute.id });
   },
   component: JobStepRoute,
 });

@@ -1,4 +1,4 @@
-import { CHECKLIST_STEPS, type ChecklistStepId } from '../../../shared/jobs';
+import { CHECKLIST_STEPS } from '../../../shared/jobs';
 
 /**
  * Every route of the app, as the URL shows it (after the `#`). The router is built from these
@@ -20,12 +20,10 @@ export const routePaths = {
 
 export type RoutePath = (typeof routePaths)[keyof typeof routePaths];
 
-/** The values `$step` may take: the checklist's own step ids, in the order engineers work them. */
-export const jobStepIds: readonly ChecklistStepId[] = CHECKLIST_STEPS.map((step) => step.id);
+/** The values `$step` may take: each checklist step's URL segment, in the checklist's order. */
+export const jobStepSegments: readonly string[] = CHECKLIST_STEPS.map((step) => step.segment);
 
-export function isJobStepId(value: string): value is ChecklistStepId {
-  return (jobStepIds as readonly string[]).includes(value);
-}
+export { segmentForStep, stepIdForSegment } from '../features/jobs/stepSegments';
 
 /** A concrete URL path for a route, e.g. `/jobs/j-1/numbers`. */
 export function pathFor(route: RoutePath, params: Readonly<Record<string, string>> = {}): string {

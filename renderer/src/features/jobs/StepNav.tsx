@@ -2,6 +2,7 @@ import { NavLink, Paper, Title } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
 import type { StepStatus } from '../../../../shared/jobs';
 import { StepStateBadge } from '../steps/StepStateBadge';
+import { segmentForStep } from './stepSegments';
 
 /** The checklist as the job's navigation: one link per step, with its state from facts, in words. */
 export function StepNav({ jobId, steps }: { jobId: string; steps: StepStatus[] }) {
@@ -15,11 +16,15 @@ export function StepNav({ jobId, steps }: { jobId: string; steps: StepStatus[] }
         <NavLink
           key={step.id}
           renderRoot={(props) => (
-            <Link to="/jobs/$jobId/$step" params={{ jobId, step: step.id }} {...props} />
+            <Link
+              to="/jobs/$jobId/$step"
+              params={{ jobId, step: segmentForStep(step.id) }}
+              {...props}
+            />
           )}
           label={step.title}
-          active={step.id === current}
-          aria-current={step.id === current ? 'page' : undefined}
+          active={segmentForStep(step.id) === current}
+          aria-current={segmentForStep(step.id) === current ? 'page' : undefined}
           rightSection={<StepStateBadge state={step.state} />}
         />
       ))}

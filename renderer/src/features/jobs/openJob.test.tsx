@@ -106,7 +106,7 @@ describe('the open job', () => {
         'jobs:open': ({ jobId }) => jobView(jobId),
         'jobs:setPortRole': () => setRole.promise,
       },
-      path: '/jobs/job-1/portRole',
+      path: '/jobs/job-1/port-roles',
     });
     await screen.findByRole('table', { name: 'Port roles' });
     const [first, second] = jobFloorPorts(jobView('job-1').state);
