@@ -1,7 +1,7 @@
 import { expect, test as base, type Page } from '@playwright/test';
 import { jobStepSegments, pathFor, routePaths, type RoutePath } from '../renderer/src/app/routes';
-import { checkAccessibility, summarise } from './axe-check';
-import { test } from './fixtures/dialtone-host';
+import { checkAccessibility, summarise } from './test-support/axe-check';
+import { test } from './test-support/dialtone-host';
 
 /** One screen in one state: how to get there and what shows it is ready to be checked. */
 interface Visit {
