@@ -67,6 +67,22 @@ function loadedVisits(jobId: string): Record<RoutePath, Visit[]> {
         ready: visible((page) => page.getByRole('navigation', { name: 'Checklist' })),
       },
     ],
+    [routePaths.jobSwitch]: [
+      {
+        route: routePaths.jobSwitch,
+        state: 'loaded',
+        path: pathFor(routePaths.jobSwitch, { jobId }),
+        ready: visible((page) => page.getByRole('button', { name: /^Connect to / }).first()),
+      },
+    ],
+    [routePaths.jobConsole]: [
+      {
+        route: routePaths.jobConsole,
+        state: 'loaded',
+        path: pathFor(routePaths.jobConsole, { jobId }),
+        ready: visible((page) => page.getByRole('region', { name: 'Saved transcripts' })),
+      },
+    ],
     [routePaths.jobStep]: jobStepSegments.map((step) => ({
       route: routePaths.jobStep,
       state: 'loaded' as const,
@@ -144,6 +160,22 @@ test('every route, in its main states, has no critical or serious axe violation'
     expect(loaded[route].length, `no loaded visit for ${route}`).toBeGreaterThan(0);
     for (const visit of loaded[route]) await run(visit);
   }
+
+  // Connected: the demo switch's faceplate, and its live console.
+  await goTo(page, origin, pathFor(routePaths.jobSwitch, { jobId }));
+  await page.getByRole('button', { name: 'Connect to sw-3f-a' }).click();
+  await run({
+    route: routePaths.jobSwitch,
+    state: 'loaded',
+    path: pathFor(routePaths.jobSwitch, { jobId }),
+    ready: visible((page) => page.getByRole('figure', { name: 'Faceplate of sw-3f-a' })),
+  });
+  await run({
+    route: routePaths.jobConsole,
+    state: 'loaded',
+    path: pathFor(routePaths.jobConsole, { jobId }),
+    ready: visible((page) => page.getByRole('button', { name: /Take control/ })),
+  });
 
   // Failed: a site and a job that do not exist.
   await run({

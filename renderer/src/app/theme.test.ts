@@ -37,6 +37,13 @@ describe('the theme reads at WCAG AA', () => {
     },
   );
 
+  it.each(colours)('links read on the %s alert tint', (name) => {
+    const tint = DEFAULT_THEME.colors[name]![1];
+    expect(contrastRatio(light['--mantine-color-anchor']!, tint)).toBeGreaterThanOrEqual(
+      MIN_CONTRAST,
+    );
+  });
+
   it('keeps Mantine’s own shade where it already reads (indigo stays shade 7)', () => {
     expect(light['--mantine-color-indigo-filled']).toBe(DEFAULT_THEME.colors.indigo[7]);
     expect(light['--mantine-color-red-light-color']).toBe(DEFAULT_THEME.colors.red[9]);

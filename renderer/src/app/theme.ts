@@ -42,7 +42,18 @@ export const theme = createTheme({
 
 /** Per colour: filled and outline shades that carry white text, light-variant text on its tint. */
 function readableColourVariables(): Record<string, string> {
-  const variables: Record<string, string> = { '--mantine-color-dimmed': DIMMED };
+  // Links sit on white and on every alert's tint (shade 1 of its colour).
+  const tints = Object.entries(DEFAULT_THEME.colors)
+    .filter(([name]) => name !== 'dark')
+    .map(([, shades]) => shades[1]);
+  const anchor = tints.reduce(
+    (colour, tint) => readableOn(colour, tint),
+    DEFAULT_THEME.colors.indigo[PRIMARY_SHADE],
+  );
+  const variables: Record<string, string> = {
+    '--mantine-color-dimmed': DIMMED,
+    '--mantine-color-anchor': anchor,
+  };
   for (const [name, shades] of Object.entries(DEFAULT_THEME.colors)) {
     if (name === 'dark') continue;
     const filled = shades.slice(PRIMARY_SHADE).find((s) => contrastRatio(WHITE, s) >= MIN_CONTRAST);

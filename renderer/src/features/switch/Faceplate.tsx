@@ -26,7 +26,8 @@ function PortButton({
   const name = `Port ${port.number} (${port.interfaceName}): ${look.word}, ${poeWords(port.poe)}${
     port.neighbour ? `, ${port.neighbour.model || port.neighbour.mac}` : ''
   }${label ? `, floor port ${label}` : ''}`;
-  const colour = `var(--mantine-color-${look.colour}-7)`;
+  // The theme's filled shade carries white text at 4.5:1 (app/theme.ts); shade 7 does not.
+  const colour = `var(--mantine-color-${look.colour}-filled)`;
   return (
     <Tooltip label={name} withArrow openDelay={200}>
       <UnstyledButton

@@ -3,6 +3,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { LoadableView } from '../../common/LoadableView';
 import { useOpenJob } from '../jobs/openJobStore';
+import { segmentForStep } from '../jobs/stepSegments';
 import { ConnectPanel } from './ConnectPanel';
 import { Faceplate } from './Faceplate';
 import { PortDetails } from './PortDetails';
@@ -59,7 +60,11 @@ export function SwitchScreen() {
           </Anchor>
           <Anchor
             renderRoot={(props) => (
-              <Link to="/jobs/$jobId/$step" params={{ jobId, step: 'portRole' }} {...props} />
+              <Link
+                to="/jobs/$jobId/$step"
+                params={{ jobId, step: segmentForStep('portRole') }}
+                {...props}
+              />
             )}
           >
             Port roles
