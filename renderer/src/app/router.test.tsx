@@ -47,12 +47,12 @@ describe('routes in the URL', () => {
     expect(second.fake.callsTo('jobs:open').map((c) => c.request)).toEqual([{ jobId: 'job-1' }]);
   });
 
-  it('opening a job lands on its first step not done, and the step links move between steps', async () => {
+  it('opening a job lands on its first open step (Numbers on a new job), and the step links move between steps', async () => {
     const app = renderApp({
-      handlers: { 'jobs:open': () => jobView('job-1', ['numbers', 'cabling']) },
+      handlers: { 'jobs:open': () => jobView('job-1') },
       path: '/jobs/job-1',
     });
-    await waitFor(() => expect(app.router.state.location.pathname).toBe('/jobs/job-1/port-roles'));
+    await waitFor(() => expect(app.router.state.location.pathname).toBe('/jobs/job-1/numbers'));
     const checklist = screen.getByRole('navigation', { name: 'Checklist' });
     const cabling = screen
       .getAllByRole('link', { name: /Cabling/ })
@@ -61,7 +61,7 @@ describe('routes in the URL', () => {
     expect(await screen.findByRole('heading', { name: 'Cabling', level: 2 })).toBeTruthy();
     expect(app.router.state.location.pathname).toBe('/jobs/job-1/cabling');
     app.router.history.back();
-    expect(await screen.findByRole('heading', { name: 'Port roles', level: 2 })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Numbers', level: 2 })).toBeTruthy();
   });
 
   it.each(['/no-such-page', '/jobs/job-1/no-such-step', '/sites/a/b/c'])(
