@@ -83,6 +83,23 @@ function loadedVisits(jobId: string): Record<RoutePath, Visit[]> {
         ready: visible((page) => page.getByRole('region', { name: 'Saved transcripts' })),
       },
     ],
+    [routePaths.bundles]: [
+      {
+        route: routePaths.bundles,
+        state: 'loaded',
+        path: pathFor(routePaths.bundles),
+        ready: visible((page) => page.getByRole('heading', { name: 'Support bundles', level: 1 })),
+      },
+    ],
+    [routePaths.bundle]: [
+      {
+        // No bundle is open in this run: the screen says so.
+        route: routePaths.bundle,
+        state: 'failed',
+        path: pathFor(routePaths.bundle, { bundleId: 'no-such-bundle' }),
+        ready: visible((page) => page.getByRole('alert').first()),
+      },
+    ],
     [routePaths.jobStep]: jobStepSegments.map((step) => ({
       route: routePaths.jobStep,
       state: 'loaded' as const,
