@@ -1,0 +1,40 @@
+import { expect, test } from './test-support/dialtone-host';
+
+test('a job exported as a support bundle opens read-only with its whole timeline and replays to "reproduced"', async ({
+  dialtone,
+  page,
+}, testInfo) => {
+  await page.goto(dialtone.launchUrl);
+  await page.getByRole('link', { name: 'Open Shoreditch Works' }).click();
+  await page.getByRole('button', { name: 'Start a job for Brightwater Legal' }).click();
+  await page
+    .getByRole('navigation', { name: 'Checklist' })
+    .getByRole('link', { name: /Port role/ })
+    .click();
+  await page.getByRole('combobox', { name: 'Role for 2F-001' }).click();
+  await page.getByRole('option', { name: 'Voice + PC' }).click();
+  await expect(page.getByLabel(/^Sync status: Synced/)).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export support bundle' }).click();
+  const file = testInfo.outputPath('job.zip');
+  await (await download).saveAs(file);
+
+  await page.getByRole('link', { name: 'Bundles', exact: true }).click();
+  await page.getByLabel('Bundle file').setInputFiles(file);
+  const timeline = page.getByRole('list', { name: 'Timeline' });
+  await expect(timeline).toBeVisible();
+  await expect(timeline.getByRole('listitem', { name: /^#1 Job started/ })).toBeVisible();
+  await expect(
+    timeline.getByRole('listitem', { name: /Queued: Set floor port .*2F-001 to role voice-pc/ }),
+  ).toBeVisible();
+  await expect(
+    timeline.getByRole('listitem', { name: /Platform applied: Set floor port .*2F-001/ }),
+  ).toBeVisible();
+
+  await page.getByRole('button', { name: 'Replay on simulated equipment' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Reproduced' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await page.screenshot({ path: testInfo.outputPath('bundle-replayed.png'), fullPage: true });
+});
