@@ -71,6 +71,28 @@ export const QueuedFix = Who.extend({
 });
 export type QueuedFix = z.infer<typeof QueuedFix>;
 
+/** What the switch showed in this job (journaled by the switch service): the facts Cabling and Port roles stand on. */
+export const SwitchFacts = z.object({
+  /** Per handset, the floor port the engineer chose instead of the platform's record. */
+  plannedFloorPort: z.record(z.string(), z.string()),
+  /** Per handset, the latest cabling check against the live switch. */
+  cabling: z.record(
+    z.string(),
+    z.object({
+      outcome: z.enum(['ok', 'wrongPort', 'notSeen']),
+      expectedFloorPortId: z.string().nullable(),
+      observedFloorPortId: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
+  /** Per floor port, the latest role applied (or found right), read back from the switch. */
+  roles: z.record(
+    z.string(),
+    z.object({ roleId: z.string(), verified: z.boolean(), rejected: z.boolean(), at: z.string() }),
+  ),
+});
+export type SwitchFacts = z.infer<typeof SwitchFacts>;
+
 export const InstallationState = z.object({
   fixes: z.array(QueuedFix),
   /** Per service number, the handset the engineer chose. */
@@ -89,6 +111,7 @@ export const InstallationState = z.object({
   appliedSinceSnapshot: z.array(z.string()),
   /** Per step, the last thing the engineer did in it. */
   activity: z.record(z.string(), Who),
+  switchFacts: SwitchFacts,
 });
 export type InstallationState = z.infer<typeof InstallationState>;
 
@@ -105,6 +128,7 @@ export function emptyInstallation(): InstallationState {
     reports: [],
     appliedSinceSnapshot: [],
     activity: {},
+    switchFacts: { plannedFloorPort: {}, cabling: {}, roles: {} },
   };
 }
 
@@ -197,6 +221,40 @@ export function foldInstallation(s: InstallationState, event: JobEvent): Install
       return touched('signOff', { ...s, signOff: { ...who, ...event.payload } });
     case 'ReportProduced':
       return { ...s, reports: [...s.reports, { ...who, format: event.payload.format }] };
+    case 'CablingPlanned': {
+      const { handsetId, floorPortId } = event.payload;
+      const facts = s.switchFacts;
+      return touched('cabling', {
+        ...s,
+        switchFacts: {
+          ...facts,
+          plannedFloorPort: { ...facts.plannedFloorPort, [handsetId]: floorPortId },
+        },
+      });
+    }
+    case 'HandsetCablingChecked': {
+      const { handsetId, outcome, expectedFloorPortId, observed } = event.payload;
+      const facts = s.switchFacts;
+      const check = {
+        outcome,
+        expectedFloorPortId,
+        observedFloorPortId: observed?.floorPortId ?? null,
+        at: event.time,
+      };
+      return touched('cabling', {
+        ...s,
+        switchFacts: { ...facts, cabling: { ...facts.cabling, [handsetId]: check } },
+      });
+    }
+    case 'PortRoleApplied': {
+      const { floorPortId, roleId, verified, rejected } = event.payload;
+      const facts = s.switchFacts;
+      const role = { roleId, verified, rejected: rejected != null, at: event.time };
+      return touched('portRole', {
+        ...s,
+        switchFacts: { ...facts, roles: { ...facts.roles, [floorPortId]: role } },
+      });
+    }
     default:
       return s;
   }

@@ -303,3 +303,71 @@ describe('step status properties', () => {
     );
   });
 });
+
+describe('Cabling and Port roles stand on what the switch showed', () => {
+  const ports = ['3F-007', '3F-008', '3F-009'].map((label) => `lon-shoreditch-${label}`);
+  const handsets = ['hs-nw-1', 'hs-nw-2', 'hs-nw-3'];
+  const cabled = (handsetId: string, expected: string, seenOn: string): JobEventBody => ({
+    type: 'HandsetCablingChecked',
+    payload: {
+      handsetId,
+      mac: '80:5e:c0:3f:07:01',
+      expectedFloorPortId: expected,
+      outcome: seenOn === expected ? 'ok' : 'wrongPort',
+      observed: {
+        switchId: 'lon-sw-3f-a',
+        interfaceName: 'Gi1/0/7',
+        floorPortId: seenOn,
+        link: 'up',
+        poe: 'delivering',
+        poeWatts: 3.1,
+        neighbour: null,
+      },
+    },
+  });
+  const roleApplied = (floorPortId: string, verified: boolean): JobEventBody => ({
+    type: 'PortRoleApplied',
+    payload: {
+      floorPortId,
+      switchId: 'lon-sw-3f-a',
+      interfaceName: 'Gi1/0/7',
+      roleId: 'voice-pc',
+      changed: true,
+      verified,
+      commands: ['interface Gi1/0/7', 'switchport voice vlan 110'],
+      rejected: null,
+      actualConfig: [],
+      diff: [],
+    },
+  });
+  const itemsOf = (statuses: StepStatus[], stepId: string, key: string) =>
+    step(statuses, stepId).items.filter((item) => item.id.endsWith(key));
+
+  it('a platform record alone leaves both open, saying the switch has not shown it yet', () => {
+    const statuses = statusesOf('occ-northwind', []);
+    expect(itemsOf(statuses, 'cabling', 'hs-nw-1')[0]?.message).toMatch(/not been seen/);
+    expect(itemsOf(statuses, 'portRole', ports[0]!)[0]?.message).toMatch(/not read back/);
+  });
+
+  it('a handset seen on its floor port and a verified role clear their items', () => {
+    const statuses = statusesOf(
+      'occ-northwind',
+      handsets.flatMap((h, i) => [cabled(h, ports[i]!, ports[i]!), roleApplied(ports[i]!, true)]),
+    );
+    for (const [i, h] of handsets.entries()) {
+      expect(itemsOf(statuses, 'cabling', h)).toEqual([]);
+      expect(itemsOf(statuses, 'portRole', ports[i]!)).toEqual([]);
+    }
+  });
+
+  it('a handset seen on another floor port is named with it; a role that did not verify stays open', () => {
+    const statuses = statusesOf('occ-northwind', [
+      cabled('hs-nw-1', ports[0]!, ports[1]!),
+      roleApplied(ports[0]!, false),
+    ]);
+    expect(itemsOf(statuses, 'cabling', 'hs-nw-1')[0]?.message).toMatch(
+      /came up on floor port 3F-008, not 3F-007/,
+    );
+    expect(itemsOf(statuses, 'portRole', ports[0]!)[0]?.message).toMatch(/does not match/);
+  });
+});

@@ -3,15 +3,20 @@ import { floorPortLabel, handsetName, type StepContext } from './context';
 import type { StepItem } from './step-status';
 
 /**
- * Cabling and Port roles until the switch service feeds read-backs (switch-part2 replaces
- * these with ones from the live switch): derived from what the platform knows and any
- * read-backs already in the facts.
+ * Cabling and Port roles from what the switch showed: the cabling checks and verified role
+ * read-backs the switch service journals (folded into `installation.switchFacts`), or
+ * read-backs in the facts, or the platform's own sighting of the handset's link. Nothing
+ * is green because the platform merely holds a record.
  */
 
 function handsetPorts(ctx: StepContext) {
+  const planned = ctx.state.installation.switchFacts.plannedFloorPort;
   return ctx.lines
     .filter((line) => line.handset !== null)
-    .map((line) => ({ line, floorPortId: line.handset!.floorPortId }));
+    .map((line) => ({
+      line,
+      floorPortId: planned[line.handset!.id] ?? line.handset!.floorPortId,
+    }));
 }
 
 export function cablingItems(ctx: StepContext): StepItem[] {
@@ -36,10 +41,39 @@ export function cablingItems(ctx: StepContext): StepItem[] {
       continue;
     }
     const port = floorPortLabel(ctx.state, floorPortId);
+    const checked = ctx.state.installation.switchFacts.cabling[line.handset!.id];
+    if (checked && checked.expectedFloorPortId === floorPortId) {
+      if (checked.outcome === 'wrongPort')
+        items.push(
+          ctx.item(
+            id,
+            `${name} came up on ${checked.observedFloorPortId ? `floor port ${floorPortLabel(ctx.state, checked.observedFloorPortId)}` : 'an interface with no floor port'}, not ${port}: re-cable it or fix the plan.`,
+            'open',
+          ),
+        );
+      else if (checked.outcome === 'notSeen')
+        items.push(
+          ctx.item(
+            id,
+            `${name} is not seen on floor port ${port} yet (link, PoE and LLDP): plug it in.`,
+            'open',
+          ),
+        );
+      continue;
+    }
     const readBack = readBacks.get(floorPortId);
     const registration = ctx.state.installation.registrations[line.handset!.id];
-    const linkUp = readBack?.linkUp ?? registration?.linkUp ?? null;
-    if (linkUp === false)
+    const platformSawIt = registration?.linkUp === true && registration.floorPortId === floorPortId;
+    const linkUp = readBack?.linkUp ?? (platformSawIt ? true : null);
+    if (linkUp === null)
+      items.push(
+        ctx.item(
+          id,
+          `${name} has not been seen on floor port ${port}: connect to the switch and check its cabling.`,
+          'open',
+        ),
+      );
+    else if (linkUp === false)
       items.push(
         ctx.item(id, `Floor port ${port} has no link: is ${name} cabled and powered?`, 'open'),
       );
@@ -97,18 +131,39 @@ export function portRoleItems(ctx: StepContext): StepItem[] {
           'open',
         ),
       );
-    else if (local?.pending)
-      items.push(
-        ctx.item(id, `${label} → ${role.name} waits to sync with the platform.`, 'waiting'),
-      );
-    else if (readBacks.get(floorPortId)?.roleMatches === false)
-      items.push(
-        ctx.item(
-          id,
-          `The switch's configuration of ${label} does not match ${role.name}: apply it.`,
-          'open',
-        ),
-      );
+    else {
+      const onSwitch = ctx.state.installation.switchFacts.roles[floorPortId];
+      const readBack = readBacks.get(floorPortId)?.roleMatches ?? null;
+      const verified = onSwitch ? onSwitch.verified && onSwitch.roleId === role.id : readBack;
+      if (onSwitch?.rejected)
+        items.push(
+          ctx.item(
+            id,
+            `The switch refused ${role.name} on ${label}: Port roles shows what it has now.`,
+            'open',
+          ),
+        );
+      else if (verified === false)
+        items.push(
+          ctx.item(
+            id,
+            `The switch's configuration of ${label} does not match ${role.name}: apply it.`,
+            'open',
+          ),
+        );
+      else if (verified === null)
+        items.push(
+          ctx.item(
+            id,
+            `${label}'s role is not read back from the switch yet: apply and verify ${role.name} in Port roles.`,
+            'open',
+          ),
+        );
+      else if (local?.pending)
+        items.push(
+          ctx.item(id, `${label} → ${role.name} waits to sync with the platform.`, 'waiting'),
+        );
+    }
   }
   return items;
 }
