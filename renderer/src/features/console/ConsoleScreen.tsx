@@ -12,11 +12,13 @@ import {
   Title,
 } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { LoadableView } from '../../common/LoadableView';
 import { useSwitch } from '../switch/switchStore';
 import { useConsole } from './consoleStore';
-import { XtermView } from './XtermView';
+
+// xterm.js is most of a console's weight: loaded when a console opens, not with the first screen.
+const XtermView = lazy(() => import('./XtermView').then((m) => ({ default: m.XtermView })));
 
 /** `jobs/$jobId/console`: the live console of a connected switch, and the job's saved transcripts. */
 export function ConsoleScreen() {
@@ -102,11 +104,13 @@ export function ConsoleScreen() {
               onRetry={() => void open(jobId, current)}
             >
               {(shown) => (
-                <XtermView
-                  text={shown}
-                  label={`Console of ${connected.find((s) => s.switchId === current)?.hostname ?? ''}`}
-                  onData={controller ? (data) => void type(data) : null}
-                />
+                <Suspense fallback={<Text size="sm">Loading the terminal…</Text>}>
+                  <XtermView
+                    text={shown}
+                    label={`Console of ${connected.find((s) => s.switchId === current)?.hostname ?? ''}`}
+                    onData={controller ? (data) => void type(data) : null}
+                  />
+                </Suspense>
               )}
             </LoadableView>
             {error && <Alert color="red">{error}</Alert>}
