@@ -1,31 +1,12 @@
-import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editBundleMember, editVoiceVlanReadBack } from '../bundles/test-support/edit-bundle';
 import { makePlantedJob, type PlantedJob } from '../bundles/test-support/planted-job';
-import { PROJECT_ROOT } from './project-root';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { runDialtone } from './test-support/run-dialtone';
 
 /** Runs `dialtone bundle …` as support staff would, from the project root. */
-function dialtone(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['bin/dialtone.mjs', 'bundle', ...args],
-      { cwd: PROJECT_ROOT },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const dialtone = (...args: string[]) => runDialtone(['bundle', ...args]);
 
 let job: PlantedJob;
 let file: string;

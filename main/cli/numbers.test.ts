@@ -1,31 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './index';
 import { PROJECT_ROOT } from './project-root';
+import { runDialtone, type CliRun } from './test-support/run-dialtone';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
 /** Runs `dialtone numbers …` as a person would, from the project root. */
-function dialtone(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['bin/dialtone.mjs', 'numbers', ...args],
-      { cwd: PROJECT_ROOT },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const dialtone = (...args: string[]) => runDialtone(['numbers', ...args]);
 
 const SNAPSHOT = 'shared/numbers/test-support/shoreditch-snapshot.json';
 /** In-process runs do not share the spawned CLI's working folder, so they get the full path. */
