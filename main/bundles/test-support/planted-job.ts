@@ -5,7 +5,7 @@ import { startPlatformSimulator } from '../../sim/platform/server';
 import { switchFromWorld } from '../../sim/switch';
 import { loadDemoWorld } from '../../sim/world/load';
 import { driverFor } from '../../switch/drivers';
-import { applyPortRole } from '../../switch/operations';
+import { applyPortRole, portRoleAppliedEvent } from '../../switch/operations';
 import { Transcript, openSession } from '../../switch/session';
 import { connectInProcess } from '../../switch/transports';
 import {
@@ -149,20 +149,15 @@ export async function makePlantedJob(jobId = 'job-planted'): Promise<PlantedJob>
     {
       id: 'role-applied',
       actor: 'engineer',
-      type: 'PortRoleApplied',
-      payload: {
-        floorPortId: port.id,
-        switchId: SWITCH_ID,
-        interfaceName: port.interfaceName,
-        roleId: role.id,
-        changed: result.changed,
-        verified: result.verified,
-        commands: result.commands,
-        rejected: result.rejected,
-        actualConfig: result.actualConfig,
-        before: result.beforeConfig,
-        diff: result.diff,
-      },
+      ...portRoleAppliedEvent(
+        {
+          floorPortId: port.id,
+          switchId: SWITCH_ID,
+          interfaceName: port.interfaceName,
+          roleId: role.id,
+        },
+        result,
+      ),
     },
   ]);
   const endedAt = new Date();

@@ -12,7 +12,7 @@ import {
   roleNeededForHandset,
   type SwitchWork,
 } from '../../../shared/switch/work';
-import type { PortRoleResult } from '../operations';
+import { portRoleAppliedEvent, type PortRoleResult } from '../operations';
 import type { SwitchLogin } from '../session';
 import type { RolePreview, SwitchUpdate } from './live-switch';
 import type { SessionKey, SwitchRoute, SwitchService, SwitchSessionView } from './switch-service';
@@ -412,22 +412,15 @@ export function createJobSwitch(options: JobSwitchOptions): JobSwitch {
           await record(
             jobId,
             ENGINEER_ACTOR,
-            {
-              type: 'PortRoleApplied',
-              payload: {
+            portRoleAppliedEvent(
+              {
                 floorPortId: port.id,
                 switchId: port.switchId,
                 interfaceName: port.interfaceName,
                 roleId: needed.id,
-                changed: result.changed,
-                verified: result.verified,
-                commands: result.commands,
-                rejected: result.rejected,
-                actualConfig: result.actualConfig,
-                before: result.beforeConfig,
-                diff: result.diff,
               },
-            },
+              result,
+            ),
             `${actionId}:${port.id}`,
           );
           const outcome = result.rejected
