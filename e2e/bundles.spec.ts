@@ -1,16 +1,11 @@
 import { expect, test } from './test-support/dialtone-host';
+import { startBrightwaterOnPortRoles } from './test-support/journeys';
 
 test('a job exported as a support bundle opens read-only with its whole timeline and replays to "reproduced"', async ({
   dialtone,
   page,
 }, testInfo) => {
-  await page.goto(dialtone.launchUrl);
-  await page.getByRole('link', { name: 'Open Shoreditch Works' }).click();
-  await page.getByRole('button', { name: 'Start a job for Brightwater Legal' }).click();
-  await page
-    .getByRole('navigation', { name: 'Checklist' })
-    .getByRole('link', { name: /Port role/ })
-    .click();
+  await startBrightwaterOnPortRoles(page, dialtone.launchUrl);
   await page.getByRole('combobox', { name: 'Role for 2F-001' }).click();
   await page.getByRole('option', { name: 'Voice + PC' }).click();
   await expect(page.getByLabel(/^Sync status: Synced/)).toBeVisible();

@@ -1,16 +1,11 @@
 import { expect, test } from './test-support/dialtone-host';
+import { startBrightwaterOnPortRoles } from './test-support/journeys';
 
 test('a job done offline keeps its change queued, then syncs it when back online', async ({
   dialtone,
   page,
 }, testInfo) => {
-  await page.goto(dialtone.launchUrl);
-  await page.getByRole('link', { name: 'Open Shoreditch Works' }).click();
-  await page.getByRole('button', { name: 'Start a job for Brightwater Legal' }).click();
-  await page
-    .getByRole('navigation', { name: 'Checklist' })
-    .getByRole('link', { name: /Port roles/ })
-    .click();
+  await startBrightwaterOnPortRoles(page, dialtone.launchUrl);
 
   await expect(page.getByLabel(/^Sync status: Synced/)).toBeVisible();
 
