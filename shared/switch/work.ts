@@ -142,7 +142,10 @@ export interface PlannedHandset {
  * Where each of the occupier's handsets goes: the engineer's choice in this job, else the
  * platform's record, else the occupier's next free floor port (said so on screen).
  */
-export function cablingPlan(snapshot: JobSnapshot, work: SwitchWork): PlannedHandset[] {
+export function cablingPlan(
+  snapshot: JobSnapshot,
+  work: Pick<SwitchWork, 'plannedFloorPort'>,
+): PlannedHandset[] {
   const ports = snapshot.floorPorts;
   const handsets = occupierHandsets(snapshot);
   const taken = new Set<string>();

@@ -1,5 +1,6 @@
 import { count } from '../../numbers/wording';
-import { floorPortLabel, handsetName, type StepContext } from './context';
+import { cablingPlan } from '../../switch/work';
+import { floorPortLabel, type StepContext } from './context';
 import type { StepItem } from './step-status';
 
 /**
@@ -9,39 +10,36 @@ import type { StepItem } from './step-status';
  * is green because the platform merely holds a record.
  */
 
+/** The occupier's handsets and the floor port each goes on: the same plan the Cabling screen shows. */
 function handsetPorts(ctx: StepContext) {
-  const planned = ctx.state.installation.switchFacts.plannedFloorPort;
-  return ctx.lines
-    .filter((line) => line.handset !== null)
-    .map((line) => ({
-      line,
-      floorPortId: planned[line.handset!.id] ?? line.handset!.floorPortId,
-    }));
+  const { plannedFloorPort } = ctx.state.installation.switchFacts;
+  return cablingPlan(ctx.state.snapshot, { plannedFloorPort }).map((planned) => ({
+    handset: planned.handset,
+    name: `${planned.modelName} ${planned.handset.mac}`,
+    floorPortId: planned.floorPort?.id ?? null,
+  }));
 }
 
 export function cablingItems(ctx: StepContext): StepItem[] {
   const lines = handsetPorts(ctx);
   if (lines.length === 0)
-    return [
-      ctx.item('cabling:none', 'No handset is chosen yet: choose them in Handset login.', 'open'),
-    ];
+    return [ctx.item('cabling:none', 'The occupier has no handset at this site yet.', 'open')];
   const readBacks = new Map((ctx.facts.readBacks ?? []).map((r) => [r.floorPortId, r]));
   const items: StepItem[] = [];
-  for (const { line, floorPortId } of lines) {
-    const name = handsetName(line.handset!, line.model);
-    const id = `cabling:${line.handset!.id}`;
+  for (const { handset, name, floorPortId } of lines) {
+    const id = `cabling:${handset.id}`;
     if (floorPortId === null) {
       items.push(
         ctx.item(
           id,
-          `${name} (for ${line.number.e164}) is on no floor port: cable it to one of the occupier's floor ports.`,
+          `${name} is on no floor port: cable it to one of the occupier's floor ports.`,
           'open',
         ),
       );
       continue;
     }
     const port = floorPortLabel(ctx.state, floorPortId);
-    const checked = ctx.state.installation.switchFacts.cabling[line.handset!.id];
+    const checked = ctx.state.installation.switchFacts.cabling[handset.id];
     if (checked && checked.expectedFloorPortId === floorPortId) {
       if (checked.outcome === 'wrongPort')
         items.push(
@@ -62,7 +60,7 @@ export function cablingItems(ctx: StepContext): StepItem[] {
       continue;
     }
     const readBack = readBacks.get(floorPortId);
-    const registration = ctx.state.installation.registrations[line.handset!.id];
+    const registration = ctx.state.installation.registrations[handset.id];
     const platformSawIt = registration?.linkUp === true && registration.floorPortId === floorPortId;
     const linkUp = readBack?.linkUp ?? (platformSawIt ? true : null);
     if (linkUp === null)
@@ -77,7 +75,7 @@ export function cablingItems(ctx: StepContext): StepItem[] {
       items.push(
         ctx.item(id, `Floor port ${port} has no link: is ${name} cabled and powered?`, 'open'),
       );
-    else if (readBack?.neighbourMac && readBack.neighbourMac !== line.handset!.mac)
+    else if (readBack?.neighbourMac && readBack.neighbourMac !== handset.mac)
       items.push(
         ctx.item(
           id,
