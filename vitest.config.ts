@@ -1,10 +1,5 @@
 import { defineConfig } from 'vitest/config';
 
-const CONSOLE_RACE = [
-  'main/switch/operations/console-variations.test.ts',
-  'main/switch/service/switch-service.test.ts',
-];
-
 export default defineConfig({
   test: {
     // Tests spawn the CLI as a user does: from its bundled build, brought up to date first.
@@ -19,17 +14,8 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['main/**/*.test.ts', 'shared/**/*.test.ts', 'scripts/**/*.test.ts'],
-          exclude: CONSOLE_RACE,
           environment: 'node',
         },
-      },
-      {
-        // Known, not yet diagnosed: about one full run in three, a PTY session here times out
-        // waiting for the echo of its first setup command while the prompt is on screen (the
-        // bytes buffered before the session listened meet login). One retry keeps the run's
-        // verdict about everything else; the race stays open in issue 12.
-        extends: true,
-        test: { name: 'switch-consoles', include: CONSOLE_RACE, environment: 'node', retry: 1 },
       },
       {
         // Screens and stores, rendered in jsdom against a fake bridge.

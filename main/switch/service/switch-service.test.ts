@@ -61,15 +61,25 @@ function collect(subscribe: (l: (u: SwitchUpdate[]) => void) => () => void) {
   const all: SwitchUpdate[] = [];
   const batches: SwitchUpdate[][] = [];
   const waiters: { test: (u: SwitchUpdate) => boolean; resolve: (u: SwitchUpdate) => void }[] = [];
+  // The console's text as a terminal gets it: a line may come split over any updates.
+  let consoleText = '';
+  const consoleWaiters: { text: string; resolve: () => void }[] = [];
   const stop = subscribe((batch) => {
     batches.push(batch);
     all.push(...batch);
-    for (const update of batch)
+    for (const update of batch) {
+      if (update.kind === 'console') consoleText += update.text;
       for (const waiter of [...waiters])
         if (waiter.test(update)) {
           waiters.splice(waiters.indexOf(waiter), 1);
           waiter.resolve(update);
         }
+    }
+    for (const waiter of [...consoleWaiters])
+      if (consoleText.includes(waiter.text)) {
+        consoleWaiters.splice(consoleWaiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
   });
   cleanups.push(stop);
   return {
@@ -80,6 +90,12 @@ function collect(subscribe: (l: (u: SwitchUpdate[]) => void) => () => void) {
         const found = all.find(test);
         if (found) resolve(found);
         else waiters.push({ test, resolve });
+      }),
+    /** Once the console showed `text`, however its bytes were split into updates. */
+    untilConsole: (text: string) =>
+      new Promise<void>((resolve) => {
+        if (consoleText.includes(text)) resolve();
+        else consoleWaiters.push({ text, resolve });
       }),
   };
 }
@@ -236,7 +252,7 @@ describe('switch credentials stay in main', () => {
     service.takeControl(CISCO, 'engineer');
     // The engineer makes the switch print the secret back.
     await service.type(CISCO, `show running-config | include ${SECRET.password}\r`);
-    await updates.until((u) => u.kind === 'console' && u.text.includes('include'));
+    await updates.untilConsole('include');
     await service.releaseControl(CISCO);
     expect(service.hasLogin('lon-sw-2f-a')).toBe(true);
     await service.disconnect(CISCO);

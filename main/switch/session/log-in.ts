@@ -24,6 +24,14 @@ export interface LogInOptions {
   wakeAfterMs: number;
   /** Enters before giving up on a silent console. */
   wakeAttempts: number;
+  /**
+   * Whether the first byte heard starts a line: true for an SSH shell or an in-process
+   * console, which begin with the session. A serial port opens in the middle of whatever
+   * the console is saying (opening it throws away what was waiting, and the cut falls
+   * anywhere), so what comes before the first line break may be the tail of a line:
+   * `w-quirk-a#` of `sw-quirk-a#` looks like a whole prompt with the wrong hostname.
+   */
+  firstLineWhole: boolean;
 }
 
 const USERNAME = /(?:Username|User Name|Login Name|login): ?$/i;
@@ -51,6 +59,12 @@ export async function logIn(
   let answeredPartialAt = -1;
   let passwordsSent = 0;
   let usernameSent = false;
+  // Whether login has pressed Enter on its own (to wake the line, or for a whole prompt).
+  let enterPressed = false;
+  const pressEnter = () => {
+    enterPressed = true;
+    session.send('\r');
+  };
   // A refusal counts once a password followed our user name, or on a second try (a
   // password-only console); a password prompt left on the screen from before is not ours.
   const conclusive = () => passwordsSent > 0 && (usernameSent || passwordsSent > 1);
@@ -67,7 +81,13 @@ export async function logIn(
   const loginStep = (screen: TerminalScreen): Reached | undefined => {
     const partial = screen.partial;
     const prompt = dialect.anyPrompt.exec(partial);
-    if (prompt) return { match: prompt, text: partial };
+    if (prompt) {
+      if (options.firstLineWhole || screen.lineBreaks > 0) return { match: prompt, text: partial };
+      // Perhaps the tail of a prompt: its hostname cannot be trusted. The answer to an Enter
+      // starts on a new line, whole; one already pressed is answered without another.
+      if (!enterPressed) pressEnter();
+      return undefined;
+    }
     const recent = screen.lines.slice(consumedUpTo);
     if (passwordsSent > 0 && recent.some((line) => dialect.loginRejected.test(line)))
       throw refused();
@@ -89,7 +109,7 @@ export async function logIn(
     }
     if (recent.some((line) => PRESS_ANY_KEY.test(line) || PRESS_RETURN.test(line))) {
       consumedUpTo = screen.lines.length;
-      session.send('\r');
+      pressEnter();
     }
     return undefined;
   };
@@ -99,15 +119,18 @@ export async function logIn(
   let reached: Reached | undefined;
   // What arrived before the session listened (a prompt printed as the shell opened) is on
   // the screen already; pressing Enter over it would only answer a prompt twice.
-  if (options.wake && session.bytes.rx === 0) session.send('\r');
+  if (options.wake && session.bytes.rx === 0) pressEnter();
   for (let attempt = 1; !reached; attempt += 1) {
     try {
-      // Enter again soon on a silent line; once the switch speaks, give it the session's
-      // usual patience (a login checked against a RADIUS server takes seconds).
+      // Enter again soon on a silent line (or one that showed only the tail of a line);
+      // once the switch speaks, give it the session's usual patience (a login checked
+      // against a RADIUS server takes seconds).
+      const quiet =
+        session.bytes.rx === 0 || (!options.firstLineWhole && !session.heardText().includes('\n'));
       reached = await session.expect(
         loginStep,
         'the login prompt',
-        session.bytes.rx === 0 ? { idleMs: options.wakeAfterMs } : {},
+        quiet ? { idleMs: options.wakeAfterMs } : {},
       );
     } catch (error) {
       const silent = error instanceof CodedError && error.code === 'SWITCH_TIMEOUT';
@@ -117,7 +140,7 @@ export async function logIn(
         throw noResponse(session, error as CodedError);
       }
       answeredPartialAt = -1;
-      session.send('\r');
+      pressEnter();
     }
   }
   session.adoptPrompt(reached.match, reached.text);

@@ -33,6 +33,7 @@ export async function openSession(
         wake: options.wake ?? transport.kind !== 'ssh',
         wakeAfterMs: options.wakeAfterMs ?? 1000,
         wakeAttempts: 3,
+        firstLineWhole: transport.kind !== 'serial',
       }),
     );
   } catch (error) {

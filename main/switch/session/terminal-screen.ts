@@ -7,6 +7,7 @@
 export class TerminalScreen {
   /** Finished lines, trailing spaces trimmed. */
   readonly lines: string[] = [];
+  private breaks = 0;
   private current: string[] = [];
   private column = 0;
   private escape: 'none' | 'esc' | 'esc-arg' | 'csi' | 'osc' = 'none';
@@ -17,6 +18,11 @@ export class TerminalScreen {
     const before = this.lines.length;
     for (const char of text) this.put(char);
     return this.lines.length - before;
+  }
+
+  /** Line breaks fed so far, lines removed since (log lines) included. */
+  get lineBreaks(): number {
+    return this.breaks;
   }
 
   /** The unfinished last line (where a prompt or pager sits), trailing spaces kept. */
@@ -74,6 +80,7 @@ export class TerminalScreen {
   }
 
   private newLine(): void {
+    this.breaks += 1;
     this.lines.push(this.partial.trimEnd());
     this.current = [];
     this.column = 0;
