@@ -31,6 +31,7 @@ import type {
   InstallationRecordBody,
   TestCall,
 } from '../../shared/platform/installation';
+import { createHttpTransport, type HttpAnswer, type HttpTransport } from './http-transport';
 import { networkFailure, PLATFORM_ERROR_CODES, problemFailure } from './platform-errors';
 
 export interface PlatformClientOptions {
@@ -38,7 +39,8 @@ export interface PlatformClientOptions {
   token: string;
   /** Per-request timeout; a platform that does not answer in time is reported as PLATFORM_TIMEOUT. */
   timeoutMs?: number;
-  fetch?: typeof fetch;
+  /** How requests reach the platform (tests wrap it to check answers); node:http(s) otherwise. */
+  transport?: HttpTransport;
 }
 
 /** Every mutation carries an idempotency key; `ifMatch` is the version the change is based on. */
@@ -176,7 +178,7 @@ function firstIssue(error: z.ZodError): string {
 
 export function createPlatformClient(options: PlatformClientOptions): PlatformClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const doFetch = options.fetch ?? fetch;
+  const transport = options.transport ?? createHttpTransport();
   const timeoutMs = options.timeoutMs ?? 10_000;
 
   async function call<K extends OperationId>(
@@ -206,33 +208,27 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
       headers['content-type'] = 'application/json';
     }
 
-    let response: Response;
-    let text: string;
+    let answer: HttpAnswer;
     try {
-      response = await doFetch(`${baseUrl}${path}`, {
+      answer = await transport({
         method: spec.method.toUpperCase(),
+        url: `${baseUrl}${path}`,
         headers,
         ...(body === undefined ? {} : { body }),
-        signal: AbortSignal.timeout(timeoutMs),
+        timeoutMs,
       });
-      text = await response.text();
     } catch (error) {
       throw networkFailure(error, baseUrl, spec.mutation);
     }
+    const { text } = answer;
     let parsedBody: unknown;
     try {
       parsedBody = text ? JSON.parse(text) : undefined;
     } catch {
       // Not JSON (a proxy's HTML error page, say): reported with the status below.
     }
-    if (!response.ok)
-      throw problemFailure(
-        response.status,
-        parsedBody,
-        text,
-        baseUrl,
-        response.headers.get('retry-after'),
-      );
+    if (answer.status < 200 || answer.status > 299)
+      throw problemFailure(answer.status, parsedBody, text, baseUrl, answer.header('retry-after'));
     const parsed = spec.response.safeParse(parsedBody);
     if (!parsed.success)
       throw new CodedError(
@@ -240,12 +236,12 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
         `The platform's answer to ${operationId} is not what Dialtone expects: ${firstIssue(parsed.error)}.`,
         { retryable: false, outcomeUnknown: spec.mutation },
       );
-    const etagHeader = response.headers.get('etag');
+    const etagHeader = answer.header('etag');
     return {
       data: parsed.data as OperationOutput<K>,
-      status: response.status,
+      status: answer.status,
       etag: etagHeader === null ? null : (parseIfMatch(etagHeader) ?? null),
-      replayed: response.headers.get('idempotent-replayed') === 'true',
+      replayed: answer.header('idempotent-replayed') === 'true',
     };
   }
 

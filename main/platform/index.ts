@@ -7,6 +7,12 @@ export {
   type PlatformClientOptions,
   type RegisterHandsetInput,
 } from './client';
+export {
+  createHttpTransport,
+  type HttpAnswer,
+  type HttpRequest,
+  type HttpTransport,
+} from './http-transport';
 export { PLATFORM_ERROR_CODES, platformCode, type PlatformErrorDetail } from './platform-errors';
 export {
   createPlatformSettings,

@@ -55,7 +55,7 @@ describe('platform settings (URL + token, checked with a test call)', () => {
     const settings = createPlatformSettings({
       store: createJsonFileKeyValueStore(settingsPath),
       cipher: testCipher(),
-      fetch: checker.fetch,
+      transport: checker.transport,
     });
     expect(settings.current()).toEqual({ kind: 'demo' });
     const checked = await settings.usePlatform({ baseUrl: `${simulator.url}/`, token: TOKEN });
@@ -124,7 +124,7 @@ describe('platform settings (URL + token, checked with a test call)', () => {
   it('a refused token (401) says so and saves nothing', async () => {
     const settings = createPlatformSettings({
       store: createJsonFileKeyValueStore(settingsPath),
-      fetch: checker.fetch,
+      transport: checker.transport,
     });
     const error = await settings
       .usePlatform({ baseUrl: simulator.url, token: 'wrong-token' })

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CodedError } from '../../shared/errors';
 import type { Operator } from '../../shared/platform/schemas';
 import { createPlatformClient } from './client';
+import type { HttpTransport } from './http-transport';
 import { PLATFORM_ERROR_CODES } from './platform-errors';
 import type { PlatformTargetView } from '../../shared/ipc';
 import type { KeyValueStore } from '../jobs/key-value-store';
@@ -56,7 +57,8 @@ export interface PlatformSettingsOptions {
   store: KeyValueStore;
   /** Absent when the host has no secure storage (browser host without one, Linux without a keyring). */
   cipher?: TokenCipher;
-  fetch?: typeof fetch;
+  /** How the test call reaches the platform (tests wrap it to check answers). */
+  transport?: HttpTransport;
   /** How long the test call may take. */
   timeoutMs?: number;
 }
@@ -167,7 +169,7 @@ export function createPlatformSettings(options: PlatformSettingsOptions): Platfo
       baseUrl,
       token,
       timeoutMs: options.timeoutMs ?? 10_000,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.transport ? { transport: options.transport } : {}),
     });
     try {
       return { baseUrl, operator: await client.getOperator() };

@@ -1,5 +1,6 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { createHttpTransport, type HttpTransport } from '../../../platform/http-transport';
 import { buildOpenApiDocument } from '../../../../shared/platform/openapi';
 
 interface DocumentedOperation {
@@ -12,6 +13,8 @@ interface DocumentedOperation {
 export interface ContractChecker {
   /** A `fetch` that validates every answer against the OpenAPI document. */
   fetch: typeof fetch;
+  /** The platform client's own transport, validating every answer the same way. */
+  transport: HttpTransport;
   /** Every answer that broke the document, described. */
   violations: string[];
   /** `operationId status` of every answer seen. */
@@ -56,40 +59,62 @@ export function createContractChecker(): ContractChecker {
   const violations: string[] = [];
   const seen = new Set<string>();
 
-  const checkingFetch: typeof fetch = async (input, init) => {
-    const response = await fetch(input, init);
-    const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
-    const method = (init?.method ?? 'GET').toUpperCase();
-    if (url.pathname.startsWith('/_admin/')) return response;
-    const where = `${method} ${url.pathname} → ${response.status}`;
-    const operation = operations.find((o) => o.method === method && o.pattern.test(url.pathname));
+  /** Records whether one answer matches its documented operation, status and schema. */
+  function check(
+    method: string,
+    pathname: string,
+    status: number,
+    contentTypeHeader: string | null,
+    text: string,
+  ): void {
+    if (pathname.startsWith('/_admin/')) return;
+    const where = `${method} ${pathname} → ${status}`;
+    const operation = operations.find((o) => o.method === method && o.pattern.test(pathname));
     if (!operation) {
       violations.push(`${where}: no such operation in the document`);
-      return response;
+      return;
     }
-    seen.add(`${operation.operationId} ${response.status}`);
-    const documented = operation.responses[String(response.status)];
+    seen.add(`${operation.operationId} ${status}`);
+    const documented = operation.responses[String(status)];
     if (!documented) {
       violations.push(`${where}: status not documented for ${operation.operationId}`);
-      return response;
+      return;
     }
-    const contentType = (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
+    const contentType = (contentTypeHeader ?? '').split(';')[0]?.trim() ?? '';
     const media = documented.content?.[contentType];
     if (!media) {
       violations.push(`${where}: content type ${contentType || '(none)'} not documented`);
-      return response;
+      return;
     }
-    const body: unknown = JSON.parse(await response.clone().text());
+    const body: unknown = JSON.parse(text);
     const validate = validatorFor((media.schema as { $ref: string }).$ref.replace(/^#/, '#'));
     if (!validate(body))
       violations.push(
         `${where}: ${ajv.errorsText(validate.errors)} in ${JSON.stringify(body).slice(0, 300)}`,
       );
+  }
+
+  const checkingFetch: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
+    const method = (init?.method ?? 'GET').toUpperCase();
+    if (url.pathname.startsWith('/_admin/')) return response;
+    const text = await response.clone().text();
+    check(method, url.pathname, response.status, response.headers.get('content-type'), text);
     return response;
+  };
+
+  const productTransport = createHttpTransport();
+  const checkingTransport: HttpTransport = async (request) => {
+    const answer = await productTransport(request);
+    const { pathname } = new URL(request.url);
+    check(request.method, pathname, answer.status, answer.header('content-type'), answer.text);
+    return answer;
   };
 
   return {
     fetch: checkingFetch,
+    transport: checkingTransport,
     violations,
     seen,
     operationIds: operations.map((o) => o.operationId),

@@ -36,7 +36,7 @@ export async function startTestPlatform(
   const client = createPlatformClient({
     baseUrl: simulator.url,
     token: simulator.token,
-    fetch: checker.fetch,
+    transport: checker.transport,
     timeoutMs: 5_000,
   });
   return { simulator, client, checker, close: () => simulator.close() };

@@ -1,0 +1,103 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createPlatformClient } from './client';
+import { createHttpTransport } from './http-transport';
+
+/** A real HTTP server on loopback answering with `handle`; counts the connections it took. */
+async function serve(
+  handle: (request: IncomingMessage, response: ServerResponse, body: string) => void,
+): Promise<{ url: string; connections: () => number; server: Server }> {
+  let connections = 0;
+  const server = createServer((request, response) => {
+    let body = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk: string) => (body += chunk));
+    request.on('end', () => handle(request, response, body));
+  });
+  server.on('connection', () => connections++);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, connections: () => connections, server };
+}
+
+const servers: Server[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+const json = (response: ServerResponse, status: number, value: unknown) => {
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(value));
+};
+
+describe('the platform client over its HTTP transport', () => {
+  it('keeps one connection alive across requests and sends a UTF-8 body whole', async () => {
+    const bodies: string[] = [];
+    const platform = await serve((request, response, body) => {
+      bodies.push(`${request.headers['content-length']} ${body}`);
+      json(response, 200, { roleId: 'voice-pc' });
+    });
+    servers.push(platform.server);
+    const transport = createHttpTransport();
+    for (const body of ['{"note":"café ☎"}', '{"note":"plain"}', '{"note":"again"}'])
+      await transport({
+        method: 'PUT',
+        url: `${platform.url}/v1/x`,
+        headers: { 'content-type': 'application/json' },
+        body,
+        timeoutMs: 5_000,
+      });
+    expect(bodies).toEqual(['20 {"note":"café ☎"}', '16 {"note":"plain"}', '16 {"note":"again"}']);
+    expect(platform.connections()).toBe(1);
+  });
+
+  it('does not follow a redirect: the 3xx is the answer, and the token goes nowhere else', async () => {
+    let elsewhere = 0;
+    const other = await serve((_request, response) => {
+      elsewhere++;
+      json(response, 200, { status: 'ok' });
+    });
+    const platform = await serve((_request, response) => {
+      response.writeHead(302, { location: `${other.url}/v1/health` });
+      response.end();
+    });
+    servers.push(other.server, platform.server);
+    const client = createPlatformClient({ baseUrl: platform.url, token: 't' });
+    await expect(client.getOperator()).rejects.toMatchObject({
+      code: 'PLATFORM_HTTP_302',
+      detail: { status: 302, retryable: false },
+    });
+    expect(elsewhere).toBe(0);
+  });
+
+  it('an answer cut off mid-body is CONNECTION_LOST, outcome unknown for a mutation', async () => {
+    const platform = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '500' });
+      response.write('{"id":"fp-1",');
+      setImmediate(() => response.socket?.destroy());
+    });
+    servers.push(platform.server);
+    const client = createPlatformClient({ baseUrl: platform.url, token: 't' });
+    await expect(
+      client.setFloorPortRole('fp-1', 'voice-pc', { idempotencyKey: 'k-1', ifMatch: 3 }),
+    ).rejects.toMatchObject({
+      code: 'PLATFORM_CONNECTION_LOST',
+      detail: { retryable: true, outcomeUnknown: true },
+    });
+  });
+
+  it('a port nobody listens on is UNREACHABLE', async () => {
+    const platform = await serve(() => undefined);
+    const { url } = platform;
+    await new Promise((resolve) => platform.server.close(resolve));
+    const client = createPlatformClient({ baseUrl: url, token: 't' });
+    await expect(client.getOperator()).rejects.toMatchObject({
+      code: 'PLATFORM_UNREACHABLE',
+      detail: { retryable: true, outcomeUnknown: false },
+    });
+  });
+});
