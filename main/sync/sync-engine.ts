@@ -14,6 +14,7 @@ import { backoffDelay, type BackoffPolicy } from './backoff';
 import type { RandomSource, SyncClock } from './clock';
 import { classifyFailure } from './failure';
 import type { MutationGateway } from './gateway';
+import { createSendSlots, type SendSlots } from './send-slots';
 
 export const SYNC_ACTOR = 'sync';
 
@@ -27,7 +28,7 @@ export interface SyncEngineOptions {
   /** Told when retries suggest the platform has gone away (health check failed). */
   reportOffline?(reason: string): void;
   backoff: BackoffPolicy;
-  /** How many resources are sent to at once; entries of one resource always go in order. */
+  /** How many requests are in flight at once; entries of one resource always go in order. */
   concurrency: number;
 }
 
@@ -82,16 +83,25 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const concurrency = Math.max(1, options.concurrency);
   const { gateway, clock, random, jobs } = options;
 
-  async function send(entry: OutboxEntry, ifMatch: number | null): Promise<SendOutcome> {
+  const OFFLINE: SendOutcome = { kind: 'stop', reason: 'offline', message: 'Dialtone is offline.' };
+
+  /** One entry, retried until the platform answers it; `halted` says another lane stopped the run. */
+  async function send(
+    entry: OutboxEntry,
+    ifMatch: number | null,
+    slots: SendSlots,
+    halted: () => SendOutcome | null,
+  ): Promise<SendOutcome> {
     for (let attempt = 0; ; attempt++) {
-      if (!options.isOnline())
-        return { kind: 'stop', reason: 'offline', message: 'Dialtone is offline.' };
       try {
-        const { version } = await gateway.apply(entry.mutation, {
-          idempotencyKey: entry.idempotencyKey,
-          ifMatch,
+        // Checked once the slot is ours: the run may have stopped, or gone offline, meanwhile.
+        const answer = await slots.run(async () => {
+          const stop = halted() ?? (options.isOnline() ? null : OFFLINE);
+          if (stop) return stop;
+          return gateway.apply(entry.mutation, { idempotencyKey: entry.idempotencyKey, ifMatch });
         });
-        return { kind: 'applied', version };
+        if ('kind' in answer) return answer;
+        return { kind: 'applied', version: answer.version };
       } catch (error) {
         const failure = classifyFailure(error);
         if (failure.kind === 'conflict') return failure;
@@ -175,7 +185,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       for (const entry of lane) {
         if (result.stopped) return;
         const ifMatch = ifMatchOf(entry);
-        const outcome = await send(entry, ifMatch);
+        const outcome = await send(entry, ifMatch, slots, halted);
         if (outcome.kind === 'stop') {
           result.stopped ??= { reason: outcome.reason, message: outcome.message };
           return;
@@ -242,11 +252,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
     }
 
-    let next = 0;
-    const workers = Array.from({ length: Math.min(concurrency, lanes.length) }, async () => {
-      while (next < lanes.length && !result.stopped) await runLane(lanes[next++]!);
-    });
-    await Promise.all(workers);
+    // Every lane runs at once, sharing `concurrency` slots: a lane holds one only while its
+    // request is out, so 24 lanes with 16 slots all move, and a lane in backoff idles no one.
+    const slots = createSendSlots(concurrency);
+    const halted = (): SendOutcome | null =>
+      result.stopped ? { kind: 'stop', ...result.stopped } : null;
+    await Promise.all(lanes.map((lane) => runLane(lane)));
 
     const wantSnapshot = result.sent > 0 || runOptions.refreshSnapshot === true;
     if (wantSnapshot && !result.stopped && options.isOnline()) {
