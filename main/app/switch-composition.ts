@@ -9,6 +9,7 @@ import {
 } from '../switch/service';
 import { createJobSwitch, type JobSwitch, SWITCH_ACTOR } from '../switch/service/job-switch';
 import { createTranscriptFiles, type TranscriptFiles } from '../switch/service/transcript-files';
+import { fileHostKeyStore } from '../switch/transports';
 import type { JobServices } from './job-services';
 import type { DemoEquipment } from './demo-equipment';
 
@@ -22,7 +23,8 @@ export interface SwitchComposition {
 
 /**
  * The switch service, composed: logins in main (encrypted by the cipher when there is one),
- * the demo's in-process switches, transcripts saved into the job, and the job-level switch work.
+ * SSH host keys pinned per switch in the data folder, the demo's in-process switches,
+ * transcripts saved into the job, and the job-level switch work.
  */
 export function createSwitchComposition(options: {
   dataDirectory: string;
@@ -41,6 +43,8 @@ export function createSwitchComposition(options: {
       store: options.store,
       ...(options.cipher ? { cipher: options.cipher } : {}),
     }),
+    // Pinned on first use per switch, kept with the data so a restart keeps them.
+    hostKeys: fileHostKeyStore(join(options.dataDirectory, 'switch-host-keys.json')),
     ...(options.demo
       ? {
           openDemoConsole: (switchId: string) =>

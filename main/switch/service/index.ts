@@ -2,6 +2,7 @@
 export { createSwitchService } from './switch-service';
 export type {
   ConnectRequest,
+  HostKeyChange,
   SavedTranscript,
   SessionKey,
   SwitchRoute,

@@ -8,6 +8,7 @@ import {
   listSerialPorts,
   openSerialTransport,
   openSshTransport,
+  type HostKeyStore,
   type InProcessEndpoint,
   type SerialPortInfo,
   type Transport,
@@ -65,8 +66,19 @@ export interface SwitchServiceOptions {
   openSerial?: typeof openSerialTransport;
   openSsh?: typeof openSshTransport;
   listPorts?: () => Promise<SerialPortInfo[]>;
-  /** SSH host keys pinned per switch (trust on first use), kept by the caller. */
-  hostKeys?: { get(switchId: string): string | null; set(switchId: string, sha256: string): void };
+  /**
+   * SSH host keys pinned per switch on first use, kept by the caller (the app: a file in its
+   * data folder). A changed key is refused before the login is offered. Without a store,
+   * any key is taken.
+   */
+  hostKeys?: HostKeyStore;
+}
+
+/** A changed SSH host key, as refused: both fingerprints (`SHA256:…`), for the engineer to compare. */
+export interface HostKeyChange {
+  switchId: string;
+  pinned: string;
+  presented: string;
 }
 
 export interface ConnectRequest extends SessionKey {
@@ -103,6 +115,12 @@ export interface SwitchService {
   /** What the console showed so far, redacted, as a terminal would show it. */
   consoleText(key: SessionKey): string;
   disconnect(key: SessionKey): Promise<void>;
+  /**
+   * The engineer's "trust the new key" after a refusal: pins the key the switch presented
+   * then, in place of the old one, so the next connection goes through. Only that key: a
+   * fingerprint this service did not just refuse for the switch is not taken.
+   */
+  trustHostKey(switchId: string, fingerprint: string): Promise<void>;
   /** Closes every session, saving each transcript (app quit). */
   close(): Promise<void>;
 }
@@ -120,6 +138,8 @@ export function createSwitchService(options: SwitchServiceOptions): SwitchServic
   const live = new Map<string, { key: SessionKey; route: SwitchRoute; sw: LiveSwitch }>();
   const opening = new Map<string, Promise<SwitchSessionView>>();
   const closing = new Map<string, Promise<void>>();
+  // The last host key refused per switch: what "trust the new key" may pin.
+  const refusedKeys = new Map<string, HostKeyChange>();
 
   const idleTimer = setInterval(
     () => {
@@ -195,23 +215,26 @@ export function createSwitchService(options: SwitchServiceOptions): SwitchServic
           baudRate: route.baudRate,
         });
       case 'ssh': {
-        const transport = await (options.openSsh ?? openSshTransport)({
-          host: route.host,
-          port: route.port,
-          username: route.username,
-          password: login.password,
-        });
-        const pinned = options.hostKeys?.get(request.switchId) ?? null;
-        if (pinned !== null && pinned !== transport.hostKeySha256) {
-          await transport.close();
-          throw new CodedError(
-            'SWITCH_HOST_KEY_CHANGED',
-            `The switch at ${route.host} answered with a different SSH host key than the one Dialtone pinned for ${request.switchId} (was SHA256:${pinned}, now SHA256:${transport.hostKeySha256}). Nothing was sent. If the switch was replaced, forget its key and connect again.`,
-            { pinned, offered: transport.hostKeySha256 },
-          );
+        const hostKeys = options.hostKeys;
+        try {
+          const transport = await (options.openSsh ?? openSshTransport)({
+            host: route.host,
+            port: route.port,
+            username: route.username,
+            password: login.password,
+            ...(hostKeys ? { hostKeys: { store: hostKeys, switchKey: request.switchId } } : {}),
+          });
+          refusedKeys.delete(request.switchId);
+          return transport;
+        } catch (error) {
+          if (error instanceof CodedError && error.code === 'SWITCH_HOST_KEY_CHANGED') {
+            const { pinned, presented } = error.detail as { pinned: string; presented: string };
+            const change = { switchId: request.switchId, pinned, presented };
+            refusedKeys.set(request.switchId, change);
+            throw new CodedError(error.code, error.message, change);
+          }
+          throw error;
         }
-        if (pinned === null) options.hostKeys?.set(request.switchId, transport.hostKeySha256);
-        return transport;
       }
     }
   }
@@ -297,6 +320,17 @@ export function createSwitchService(options: SwitchServiceOptions): SwitchServic
     transcriptText: (key) => entryOf(key).sw.transcript.toText(),
     consoleText: (key) => entryOf(key).sw.consoleText(),
     disconnect: (key) => finish(keyOf(key), 'closed'),
+    async trustHostKey(switchId, fingerprint) {
+      const refused = refusedKeys.get(switchId);
+      if (!options.hostKeys || !refused || refused.presented !== fingerprint)
+        throw new CodedError(
+          'SWITCH_HOST_KEY_NOT_REFUSED',
+          `Dialtone has not just refused the SSH host key ${fingerprint} for switch ${switchId}, so it will not trust it. Connect again, and compare the key it shows.`,
+          { switchId, fingerprint },
+        );
+      await options.hostKeys.pin(switchId, fingerprint);
+      refusedKeys.delete(switchId);
+    },
     async close() {
       clearInterval(idleTimer);
       await Promise.all([...opening.values()].map((p) => p.catch(() => undefined)));

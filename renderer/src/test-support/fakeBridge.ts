@@ -18,6 +18,7 @@ export class FakeBridgeFailure extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly detail?: unknown,
   ) {
     super(message);
   }
@@ -47,7 +48,11 @@ export function createFakeBridge(handlers: FakeHandlers) {
         return { ok: true, response: await handler(request as never) };
       } catch (error) {
         const code = error instanceof FakeBridgeFailure ? error.code : 'INTERNAL_ERROR';
-        return { ok: false, error: { code, message: (error as Error).message } };
+        const detail = error instanceof FakeBridgeFailure ? error.detail : undefined;
+        return {
+          ok: false,
+          error: { code, message: (error as Error).message, ...(detail ? { detail } : {}) },
+        };
       }
     },
     on(event, listener) {

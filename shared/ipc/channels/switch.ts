@@ -201,6 +201,21 @@ export const switchDomain = defineDomain('switch', {
         .strict(),
       response: SwitchOverviewItem,
     },
+    /**
+     * "Trust the new key": after a connect refused with SWITCH_HOST_KEY_CHANGED (its detail
+     * carries `pinned` and `presented`), pins the presented key for the switch; connect again.
+     */
+    'switch:trustHostKey': {
+      request: z
+        .object({
+          ...Key,
+          fingerprint: z
+            .string()
+            .regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'An SSH key fingerprint looks like SHA256:…'),
+        })
+        .strict(),
+      response: z.object({}),
+    },
     'switch:confirmIdentity': {
       request: z.object({ ...Key, actionId: ActionId }).strict(),
       response: SwitchOverviewItem,

@@ -16,6 +16,7 @@ import {
 import { useEffect, useState } from 'react';
 import type { SwitchOverviewItem } from '../../../../shared/ipc';
 import { SWITCH_VENDOR_LABELS } from '../../../../shared/platform/floor-ports';
+import { HostKeyPrompt } from './HostKeyPrompt';
 import { useSwitch } from './switchStore';
 
 type How = 'demo' | 'serial' | 'ssh';
@@ -27,6 +28,7 @@ export function ConnectPanel({ item, demo }: { item: SwitchOverviewItem; demo: b
   const disconnect = useSwitch((s) => s.disconnect);
   const pending = useSwitch((s) => s.pending);
   const error = useSwitch((s) => s.errors[`connect:${item.switchId}`] ?? null);
+  const keyChanged = useSwitch((s) => Boolean(s.hostKeyChanges[item.switchId]));
   const ports = useSwitch((s) => s.serialPorts);
   const loadSerialPorts = useSwitch((s) => s.loadSerialPorts);
   const [how, setHow] = useState<How>(demo ? 'demo' : 'serial');
@@ -246,7 +248,10 @@ export function ConnectPanel({ item, demo }: { item: SwitchOverviewItem; demo: b
           </Group>
         </Stack>
       )}
-      {error && (
+      {!session && (
+        <HostKeyPrompt switchId={item.switchId} hostname={item.hostname} onTrusted={go} />
+      )}
+      {error && !keyChanged && (
         <Alert color="red" mt="sm" title="Could not connect" role="alert">
           {error}
         </Alert>

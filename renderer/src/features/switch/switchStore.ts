@@ -7,7 +7,7 @@ import type {
   SwitchRouteRequest,
 } from '../../../../shared/ipc';
 import type { PortFacts } from '../../../../shared/switch/facts';
-import type { BridgeClient } from '../../bridge/client';
+import { BridgeError, type BridgeClient } from '../../bridge/client';
 import { failed, idle, loading, ready, type Loadable } from '../../common/loadable';
 import { createStoreContext } from '../../common/storeContext';
 
@@ -15,6 +15,20 @@ export interface SwitchLoginInput {
   username: string;
   password: string;
   enableSecret?: string;
+}
+
+/** An SSH host key that changed since it was pinned, as main refused it: both fingerprints. */
+export interface HostKeyChange {
+  pinned: string;
+  presented: string;
+}
+
+function hostKeyChangeOf(error: unknown): HostKeyChange | null {
+  if (!(error instanceof BridgeError) || error.code !== 'SWITCH_HOST_KEY_CHANGED') return null;
+  const detail = error.detail as Partial<HostKeyChange> | undefined;
+  return typeof detail?.pinned === 'string' && typeof detail.presented === 'string'
+    ? { pinned: detail.pinned, presented: detail.presented }
+    : null;
 }
 
 export interface SwitchState {
@@ -30,11 +44,15 @@ export interface SwitchState {
   /** Per action: the last failure, for the engineer. */
   errors: Record<string, string | null>;
   applyProgress: RoleApplyResult[] | null;
+  /** Per switch: the changed SSH host key its last connect was refused for. */
+  hostKeyChanges: Record<string, HostKeyChange | null>;
   serialPorts: { value: string; label: string }[];
   loadSerialPorts(): Promise<void>;
   open(jobId: string): Promise<void>;
   connect(switchId: string, route: SwitchRouteRequest, login?: SwitchLoginInput): Promise<boolean>;
   confirm(switchId: string): Promise<void>;
+  /** "Trust the new key": pins the key the switch presented; true when main took it. */
+  trustHostKey(switchId: string, fingerprint: string): Promise<boolean>;
   disconnect(switchId: string): Promise<void>;
   loadPorts(switchId: string, refresh?: boolean): Promise<void>;
   watch(screen: 'cabling' | 'roles', on: boolean): void;
@@ -81,6 +99,7 @@ export function createSwitchStore(bridge: BridgeClient) {
       pending: {},
       errors: {},
       applyProgress: null,
+      hostKeyChanges: {},
       serialPorts: [],
       async loadSerialPorts() {
         try {
@@ -120,7 +139,25 @@ export function createSwitchStore(bridge: BridgeClient) {
             ...(login ? { login } : {}),
           });
           busy(key, false);
+          set((s) => ({ hostKeyChanges: { ...s.hostKeyChanges, [switchId]: null } }));
           await loadOverview(jobId);
+          return true;
+        } catch (error) {
+          busy(key, false, messageOf(error));
+          const change = hostKeyChangeOf(error);
+          set((s) => ({ hostKeyChanges: { ...s.hostKeyChanges, [switchId]: change } }));
+          return false;
+        }
+      },
+      async trustHostKey(switchId, fingerprint) {
+        const jobId = get().jobId;
+        if (!jobId) return false;
+        const key = `trustHostKey:${switchId}`;
+        busy(key, true);
+        try {
+          await bridge.invoke('switch:trustHostKey', { jobId, switchId, fingerprint });
+          busy(key, false);
+          set((s) => ({ hostKeyChanges: { ...s.hostKeyChanges, [switchId]: null } }));
           return true;
         } catch (error) {
           busy(key, false, messageOf(error));
