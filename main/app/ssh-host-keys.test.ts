@@ -1,14 +1,14 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ssh2 from 'ssh2';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BridgeReply } from '../../shared/ipc';
 import type { JobView } from '../../shared/jobs';
-import { serveSsh } from '../sim/switch';
+import { newHostKey, serveSsh } from '../sim/switch';
 import { LiveWorld } from '../sim/world/live-world';
 import { loadDemoWorld } from '../sim/world/load';
-import { createAppServices, type AppServices } from './services';
+import type { AppServices } from './services';
+import { startDemoApp } from './test-support/demo-app';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -19,13 +19,8 @@ const LOGIN = { username: 'admin', password: 'pinned-Pass-1', enableSecret: 'pin
 const SWITCH = 'lon-sw-2f-a';
 
 async function app(directory: string): Promise<AppServices> {
-  const services = await createAppServices({
-    host: 'browser',
-    target: { kind: 'demo' },
-    dataDirectory: directory,
-  });
+  const services = await startDemoApp(directory);
   cleanups.push(() => services.close());
-  await services.jobs.connectivity.check();
   return services;
 }
 
@@ -47,8 +42,8 @@ describe('SSH host keys in the app: pinned per site switch, a change refused, tr
     const directory = mkdtempSync(join(tmpdir(), 'dialtone-host-keys-'));
     const world = new LiveWorld(loadDemoWorld(), { credentials: LOGIN });
     cleanups.push(() => world.close());
-    const original = ssh2.utils.generateKeyPairSync('ed25519').private;
-    const replaced = ssh2.utils.generateKeyPairSync('ed25519').private;
+    const original = newHostKey();
+    const replaced = newHostKey();
 
     let services = await app(directory);
     const job = (await call(services, 'jobs:create', {

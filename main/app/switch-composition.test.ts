@@ -8,7 +8,8 @@ import type { JobView } from '../../shared/jobs';
 import { servePty } from '../sim/switch';
 import { LiveWorld } from '../sim/world/live-world';
 import { loadDemoWorld } from '../sim/world/load';
-import { createAppServices, type AppServices } from './services';
+import type { AppServices } from './services';
+import { startDemoApp } from './test-support/demo-app';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -27,13 +28,8 @@ interface Harness {
 
 async function start(): Promise<Harness> {
   const directory = mkdtempSync(join(tmpdir(), 'dialtone-switch-app-'));
-  const services = await createAppServices({
-    host: 'browser',
-    target: { kind: 'demo' },
-    dataDirectory: directory,
-  });
+  const services = await startDemoApp(directory);
   cleanups.push(() => services.close());
-  await services.jobs.connectivity.check();
   const sent: unknown[] = [];
   const changed = new Set<() => void>();
   cleanups.push(

@@ -21,7 +21,7 @@ export { switchFromWorld, firstSwitchOfVendor } from './from-world';
 export type { SwitchFromWorldOptions } from './from-world';
 export { servePty } from './serve-pty';
 export type { PtyServer, ServePtyOptions } from './serve-pty';
-export { serveSsh } from './serve-ssh';
+export { newHostKey, serveSsh } from './serve-ssh';
 export type { SshServer, ServeSshOptions } from './serve-ssh';
 export { demoSwitch } from './demo-switch';
 export { scriptConsole } from './scripted-console';

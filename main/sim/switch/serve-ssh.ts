@@ -20,6 +20,26 @@ export interface ServeSshOptions {
   hostKey?: string;
 }
 
+/**
+ * A new ed25519 host key (OpenSSH private key text) that ssh2 can read back. ssh2 1.17's
+ * generateKeyPairSync strips leading zero bytes off the public key, so about one key in
+ * 256 is malformed and a server given it never starts (mscdex/ssh2#1513): such a key is
+ * thrown away and another made.
+ */
+export function newHostKey(
+  generate: () => { private: string; public: string } = () =>
+    ssh2.utils.generateKeyPairSync('ed25519'),
+): string {
+  for (let attempt = 1; ; attempt += 1) {
+    const pair = generate();
+    const readable = [pair.private, pair.public].every(
+      (key) => !(ssh2.utils.parseKey(key) instanceof Error),
+    );
+    if (readable) return pair.private;
+    if (attempt >= 20) throw new Error('ssh2 made 20 unreadable host keys in a row');
+  }
+}
+
 function same(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
@@ -31,7 +51,7 @@ function same(given: string, expected: string): boolean {
  * logins (switches offer both); each shell is one vty session on the shared switch.
  */
 export async function serveSsh(sw: SimulatedSwitch, options: ServeSshOptions): Promise<SshServer> {
-  const hostKey = options.hostKey ?? ssh2.utils.generateKeyPairSync('ed25519').private;
+  const hostKey = options.hostKey ?? newHostKey();
   const credentials = sw.credentials;
   const methods = options.authMethods ?? ['password', 'keyboard-interactive'];
   const clients = new Set<ssh2.Connection>();

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ssh2 from 'ssh2';
 import { describe, expect, it } from 'vitest';
-import { demoSwitch, serveSsh } from '../../sim/switch';
+import { demoSwitch, newHostKey, serveSsh } from '../../sim/switch';
 import { fileHostKeyStore, memoryHostKeyStore, type HostKeyStore } from './host-keys';
 import { openSshTransport } from './ssh-transport';
 
@@ -35,8 +34,8 @@ async function connectOnce(
 }
 
 describe('SSH host keys pinned per switch', () => {
-  const original = ssh2.utils.generateKeyPairSync('ed25519').private;
-  const replaced = ssh2.utils.generateKeyPairSync('ed25519').private;
+  const original = newHostKey();
+  const replaced = newHostKey();
 
   it('pins on first use, refuses a changed key naming both, and trusts the new key once confirmed', async () => {
     const store = memoryHostKeyStore();
