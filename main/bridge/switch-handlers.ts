@@ -49,6 +49,7 @@ export function createSwitchChannelHandlers(
             identity: session.identity,
             openedAt: session.openedAt,
             controller: session.controller,
+            serial: session.serial,
           }
         : null,
       identification: identification
@@ -104,11 +105,7 @@ export function createSwitchChannelHandlers(
         throw new CodedError('SWITCH_UNKNOWN', `Switch ${switchId} is not in this site's data.`);
       const resolved =
         route.kind === 'serial'
-          ? {
-              kind: 'serial' as const,
-              path: route.path,
-              baudRate: route.baudRate === 'auto' ? info.console.baudRate : route.baudRate,
-            }
+          ? { kind: 'serial' as const, path: route.path, baudRate: route.baudRate }
           : route.kind === 'ssh'
             ? {
                 kind: 'ssh' as const,

@@ -353,6 +353,7 @@ describe('dialtone switch apply-role', () => {
     ]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('SWITCH_PORT_MISSING');
+    expect(missing.stderr).toContain('Run "dialtone switch ports"');
     const { ready } = await simulate(['--vendor', 'cisco_ios', '--ssh', '0']);
     const port = (ready.ssh as { port: number }).port;
     const refused = await dialtone(

@@ -107,10 +107,14 @@ async function connect(
       throw new UsageError(
         `--baud must be a line speed such as 9600, or auto, not ${options.baud}`,
       );
-    return {
-      transport: await openSerialTransport({ path: options.serial, baudRate: baud }),
-      username: options.username ?? 'admin',
-    };
+    try {
+      return {
+        transport: await openSerialTransport({ path: options.serial, baudRate: baud }),
+        username: options.username ?? 'admin',
+      };
+    } catch (error) {
+      throw withCliHint(error);
+    }
   }
   const target = /^(\[[^\]]+\]|[^:]+):(\d{1,5})$/.exec(options.ssh ?? '');
   if (!target) throw new UsageError('--ssh takes HOST:PORT, e.g. 10.0.0.2:22');
@@ -147,14 +151,15 @@ async function connect(
         error.detail,
       );
     }
-    throw withEnvHint(error);
+    throw withCliHint(error);
   }
 }
 
-/** The CLI's own hint on top of the session's words: where it read the secret from. */
-function withEnvHint(error: unknown): unknown {
+/** The CLI's own hint on top of the session's words: where it read the secret from, which command lists ports. */
+function withCliHint(error: unknown): unknown {
   if (!(error instanceof CodedError)) return error;
   const hint = {
+    SWITCH_PORT_MISSING: ' (Run "dialtone switch ports" to see the serial ports this laptop has.)',
     SWITCH_LOGIN_REJECTED: ' (The password was read from DIALTONE_SWITCH_PASSWORD.)',
     SWITCH_ENABLE_REJECTED:
       ' (The enable secret was read from DIALTONE_SWITCH_ENABLE, or is the login password when that is unset; set it empty for a switch with no enable secret.)',
@@ -261,7 +266,7 @@ export function registerSwitchApplyRoleCommand(
           login: loginFromEnvironment(username),
         });
       } catch (error) {
-        throw withEnvHint(error);
+        throw withCliHint(error);
       } finally {
         if (options.transcript) await saveTranscript(options.transcript, transcript, io);
       }

@@ -19,7 +19,8 @@ import { LiveSwitch, type RolePreview, type SwitchListener } from './live-switch
 /** How to reach a switch. */
 export type SwitchRoute =
   | { kind: 'demo' }
-  | { kind: 'serial'; path: string; baudRate: number }
+  /** `auto`: the console's speed is found by listening at the common speeds (no reopening). */
+  | { kind: 'serial'; path: string; baudRate: number | 'auto' }
   | { kind: 'ssh'; host: string; port: number; username: string };
 
 export interface SessionKey {
@@ -37,6 +38,14 @@ export interface SwitchSessionView {
   identity: SwitchIdentityView;
   openedAt: string;
   controller: string | null;
+  /** A serial line's speed, and whether it was found by listening rather than given. */
+  serial: SerialLine | null;
+}
+
+export interface SerialLine {
+  path: string;
+  baudRate: number;
+  found: boolean;
 }
 
 /** A session's redacted transcript, handed to whoever keeps it with the job. */
@@ -135,7 +144,13 @@ export function createSwitchService(options: SwitchServiceOptions): SwitchServic
   const now = options.now ?? (() => new Date());
   const idleCloseMs = options.idleCloseMs ?? 15 * 60_000;
   const coalesceMs = options.coalesceMs ?? 40;
-  const live = new Map<string, { key: SessionKey; route: SwitchRoute; sw: LiveSwitch }>();
+  interface Entry {
+    key: SessionKey;
+    route: SwitchRoute;
+    sw: LiveSwitch;
+    serial: SerialLine | null;
+  }
+  const live = new Map<string, Entry>();
   const opening = new Map<string, Promise<SwitchSessionView>>();
   const closing = new Map<string, Promise<void>>();
   // The last host key refused per switch: what "trust the new key" may pin.
@@ -151,11 +166,7 @@ export function createSwitchService(options: SwitchServiceOptions): SwitchServic
   );
   idleTimer.unref();
 
-  function viewOf(entry: {
-    key: SessionKey;
-    route: SwitchRoute;
-    sw: LiveSwitch;
-  }): SwitchSessionView {
+  function viewOf(entry: Entry): SwitchSessionView {
     return {
       ...entry.key,
       vendor: entry.sw.vendor,
@@ -164,6 +175,7 @@ export function createSwitchService(options: SwitchServiceOptions): SwitchServic
       identity: entry.sw.identity,
       openedAt: entry.sw.startedAt.toISOString(),
       controller: entry.sw.controller,
+      serial: entry.serial,
     };
   }
 
@@ -198,7 +210,10 @@ export function createSwitchService(options: SwitchServiceOptions): SwitchServic
     return work;
   }
 
-  async function openTransport(request: ConnectRequest, login: SwitchLogin): Promise<Transport> {
+  async function openTransport(
+    request: ConnectRequest,
+    login: SwitchLogin,
+  ): Promise<{ transport: Transport; serial: SerialLine | null }> {
     const { route } = request;
     switch (route.kind) {
       case 'demo': {
@@ -207,13 +222,25 @@ export function createSwitchService(options: SwitchServiceOptions): SwitchServic
             'SWITCH_NO_DEMO',
             'There is no demo switch here: connect over the console cable or SSH.',
           );
-        return connectInProcess(options.openDemoConsole(request.switchId), 'demo switch');
+        return {
+          transport: connectInProcess(options.openDemoConsole(request.switchId), 'demo switch'),
+          serial: null,
+        };
       }
-      case 'serial':
-        return (options.openSerial ?? openSerialTransport)({
+      case 'serial': {
+        const transport = await (options.openSerial ?? openSerialTransport)({
           path: route.path,
           baudRate: route.baudRate,
         });
+        return {
+          transport,
+          serial: {
+            path: route.path,
+            baudRate: transport.baudRate,
+            found: route.baudRate === 'auto',
+          },
+        };
+      }
       case 'ssh': {
         const hostKeys = options.hostKeys;
         try {
@@ -225,7 +252,7 @@ export function createSwitchService(options: SwitchServiceOptions): SwitchServic
             ...(hostKeys ? { hostKeys: { store: hostKeys, switchKey: request.switchId } } : {}),
           });
           refusedKeys.delete(request.switchId);
-          return transport;
+          return { transport, serial: null };
         } catch (error) {
           if (error instanceof CodedError && error.code === 'SWITCH_HOST_KEY_CHANGED') {
             const { pinned, presented } = error.detail as { pinned: string; presented: string };
@@ -252,7 +279,7 @@ export function createSwitchService(options: SwitchServiceOptions): SwitchServic
       }
       return all.filter((s) => s.length > 0);
     };
-    const transport = await openTransport(request, login);
+    const { transport, serial } = await openTransport(request, login);
     let sw: LiveSwitch;
     try {
       sw = await LiveSwitch.open({
@@ -268,10 +295,11 @@ export function createSwitchService(options: SwitchServiceOptions): SwitchServic
       throw error;
     }
     if (request.login) options.credentials.remember(request.switchId, request.login);
-    const entry = {
+    const entry: Entry = {
       key: { jobId: request.jobId, switchId: request.switchId },
       route: request.route,
       sw,
+      serial,
     };
     live.set(id, entry);
     transport.onClose((closed) => {

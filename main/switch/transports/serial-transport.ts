@@ -26,7 +26,7 @@ export function serialOpenError(path: string, error: Error): CodedError {
   if (/ENOENT|No such file|cannot find|File not found/i.test(text))
     return new CodedError(
       'SWITCH_PORT_MISSING',
-      `There is no serial port ${path}. Check the USB console cable is plugged in, then run "dialtone switch ports" to see the ports this laptop has.`,
+      `There is no serial port ${path}. Check the USB console cable is plugged in, then pick its port from the list again.`,
       { path },
     );
   if (/EACCES|Permission denied|Access denied/i.test(text))

@@ -16,7 +16,10 @@ export const SwitchRouteRequest = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('serial'),
       path: z.string().min(1, 'Pick the serial port of the console cable').max(500),
-      /** Line speed; `auto` uses the site's recorded console speed. */
+      /**
+       * Line speed; `auto` (the default) finds it by listening at the common console speeds
+       * in turn, on the one open port (the switch is never reset by reopening it).
+       */
       baudRate: z.union([z.literal('auto'), z.number().int().min(300).max(921_600)]),
     })
     .strict(),
@@ -44,6 +47,8 @@ export const SwitchSessionInfo = z.object({
   identity: SwitchIdentityView,
   openedAt: z.string(),
   controller: z.string().nullable(),
+  /** A console line's speed: found by listening (`found`) or as the engineer set it. */
+  serial: z.object({ path: z.string(), baudRate: z.number().int(), found: z.boolean() }).nullable(),
 });
 
 export const SwitchOverviewItem = z.object({

@@ -21,6 +21,9 @@ import { useSwitch } from './switchStore';
 
 type How = 'demo' | 'serial' | 'ssh';
 
+/** Console speeds a switch may be set to, slowest first. */
+const SPEEDS = [1200, 2400, 4800, 9600, 19_200, 38_400, 57_600, 115_200];
+
 /** One switch of the site: how to reach it, the login (asked once), and who answered. */
 export function ConnectPanel({ item, demo }: { item: SwitchOverviewItem; demo: boolean }) {
   const connect = useSwitch((s) => s.connect);
@@ -132,6 +135,15 @@ export function ConnectPanel({ item, demo }: { item: SwitchOverviewItem; demo: b
           </Stack>
         </Alert>
       )}
+      {session?.serial && (
+        <Text size="sm" mb="sm" data-testid="console-speed">
+          Console speed: {session.serial.baudRate} baud
+          {session.serial.found ? ', found by listening' : ', as set'}
+          {session.serial.baudRate !== item.consoleBaud
+            ? ` (the site data says ${item.consoleBaud}).`
+            : '.'}
+        </Text>
+      )}
       {id && id.check.matches && session && (
         <Text size="sm" mb="sm">
           ✓ Identified: {id.identity.hostname}, {id.identity.model}, serial{' '}
@@ -162,36 +174,47 @@ export function ConnectPanel({ item, demo }: { item: SwitchOverviewItem; demo: b
             ]}
           />
           {how === 'serial' && (
-            <Group align="flex-end">
-              <Select
-                label="Serial port"
-                placeholder={ports.length === 0 ? 'No serial ports found' : 'Pick a port'}
-                data={ports}
-                value={ports.some((p) => p.value === path) ? path : null}
-                onChange={(value) => value && setPath(value)}
-                w={260}
-              />
-              <TextInput
-                label="or type its path"
-                value={path}
-                onChange={(e) => setPath(e.currentTarget.value)}
-                w={220}
-              />
-              <Select
-                label="Speed"
-                data={[
-                  { value: 'auto', label: `Auto (site: ${item.consoleBaud})` },
-                  ...['9600', '19200', '38400', '57600', '115200'].map((v) => ({
-                    value: v,
-                    label: `${v} baud`,
-                  })),
-                ]}
-                value={speed}
-                onChange={(value) => value && setSpeed(value)}
-                allowDeselect={false}
-                w={180}
-              />
-            </Group>
+            <Stack gap={4}>
+              <Group align="flex-end">
+                <Select
+                  label="Serial port"
+                  placeholder={ports.length === 0 ? 'No serial ports found' : 'Pick a port'}
+                  data={ports}
+                  value={ports.some((p) => p.value === path) ? path : null}
+                  onChange={(value) => value && setPath(value)}
+                  w={300}
+                />
+                <Button variant="default" onClick={() => void loadSerialPorts()}>
+                  Look again
+                </Button>
+                <TextInput
+                  label="or type the device path"
+                  placeholder="/dev/ttyUSB0, COM3"
+                  value={path}
+                  onChange={(e) => setPath(e.currentTarget.value)}
+                  w={240}
+                />
+                <Select
+                  label="Speed"
+                  data={[
+                    { value: 'auto', label: 'Auto (detect)' },
+                    ...SPEEDS.map((v) => ({ value: String(v), label: `${v} baud` })),
+                  ]}
+                  value={speed}
+                  onChange={(value) => value && setSpeed(value)}
+                  allowDeselect={false}
+                  w={170}
+                />
+              </Group>
+              <Text size="sm" c="gray.7">
+                {speed === 'auto'
+                  ? `Auto listens at the usual console speeds on the open port and keeps the one the switch answers at (the site data says ${item.consoleBaud}).`
+                  : `Dialtone opens the line at ${speed} baud only.`}{' '}
+                {ports.length === 0
+                  ? 'No console cable is listed: plug it in and look again, or type the path (a PTY is never listed).'
+                  : ''}
+              </Text>
+            </Stack>
           )}
           {how === 'ssh' && (
             <Group align="flex-end">
@@ -245,6 +268,11 @@ export function ConnectPanel({ item, demo }: { item: SwitchOverviewItem; demo: b
             >
               Connect to {item.hostname}
             </Button>
+            {busy && how === 'serial' && speed === 'auto' && (
+              <Text size="sm" role="status">
+                Listening for the console's speed…
+              </Text>
+            )}
           </Group>
         </Stack>
       )}
