@@ -20,7 +20,12 @@ import {
 import { logDirectoryOf } from './bundle-sources';
 import { createBundleService } from './bundle-service';
 import { createAppLog } from '../logging/app-log';
-import { createDemoEquipment, type DemoEquipment } from './demo-equipment';
+import {
+  createDemoEquipment,
+  type DemoConsole,
+  type DemoConsoleRequest,
+  type DemoEquipment,
+} from './demo-equipment';
 import { createPlatformConnection, type PlatformConnection } from './platform-connection';
 import { createSwitchComposition, type SwitchComposition } from './switch-composition';
 
@@ -41,6 +46,8 @@ export interface AppServices {
   demoEquipment: DemoEquipment;
   /** Switch sessions, the job's switch work and its transcripts. */
   switches: SwitchComposition;
+  /** Demo switch consoles served on PTYs (`demoConsoles`), where to open them. */
+  demoConsoles: DemoConsole[];
   connection(): ConnectionState;
   close(): Promise<void>;
 }
@@ -49,6 +56,11 @@ export interface AppServicesOptions {
   host: 'electron' | 'browser';
   /** Omitted: Settings decide (the demo until the engineer picks a platform). */
   target?: DemoTarget;
+  /**
+   * Demo switches whose console is also served on a real PTY (socat), to connect to over
+   * "Console cable" as on site; the same switches the demo's cabling drives.
+   */
+  demoConsoles?: readonly DemoConsoleRequest[];
   log?: (line: string) => void;
   /** Secrets the host holds (the browser host's session token), kept out of every bundle. */
   knownSecrets?: () => readonly string[];
@@ -170,7 +182,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     void jobs.connectivity.check();
   });
 
-  return {
+  const services: AppServices = {
     router,
     platform,
     platformConnection,
@@ -178,14 +190,23 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     jobs,
     demoEquipment,
     switches,
+    demoConsoles: [],
     connection: platformConnection.state,
     async close() {
       platformWatch.close();
       await switches.close();
       await jobs.close();
-      demoEquipment.close();
+      await demoEquipment.close();
       await platformConnection.close();
       await appLog.close();
     },
   };
+  try {
+    for (const request of options.demoConsoles ?? [])
+      services.demoConsoles.push(await demoEquipment.serveConsole(request));
+  } catch (error) {
+    await services.close();
+    throw error;
+  }
+  return services;
 }

@@ -8,7 +8,7 @@ import type { JobView } from '../../shared/jobs';
 import { servePty } from '../sim/switch';
 import { LiveWorld } from '../sim/world/live-world';
 import { loadDemoWorld } from '../sim/world/load';
-import type { AppServices } from './services';
+import { createAppServices, type AppServices, type AppServicesOptions } from './services';
 import { startDemoApp } from './test-support/demo-app';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -26,9 +26,9 @@ interface Harness {
   until<T>(channel: string, request: unknown, test: (value: T) => boolean): Promise<T>;
 }
 
-async function start(): Promise<Harness> {
+async function start(extra: Pick<AppServicesOptions, 'demoConsoles'> = {}): Promise<Harness> {
   const directory = mkdtempSync(join(tmpdir(), 'dialtone-switch-app-'));
-  const services = await startDemoApp(directory);
+  const services = await startDemoApp(directory, extra);
   cleanups.push(() => services.close());
   const sent: unknown[] = [];
   const changed = new Set<() => void>();
@@ -222,6 +222,53 @@ describe('the switch half of a demo job, through the bridge', () => {
     await expect(
       call('console:readTranscript', { jobId, file: '../../journal.jsonl' }),
     ).rejects.toThrow(/TRANSCRIPT_NOT_FOUND/);
+  });
+
+  it('over the demo switch served on a PTY: finds its console speed by listening, and cabling in the demo drives that switch', async () => {
+    const path = join(tmpdir(), `dialtone-demo-console-${randomUUID()}`);
+    const { call, until, services } = await start({
+      demoConsoles: [{ switch: 'sw-2f-a', path, baud: 38_400 }],
+    });
+    expect(services.demoConsoles).toEqual([
+      { switchId: 'lon-sw-2f-a', hostname: 'sw-2f-a', path, baud: 38_400 },
+    ]);
+    const job = await call<JobView>('jobs:create', {
+      siteId: 'lon-shoreditch',
+      occupierId: 'occ-brightwater',
+    });
+    const jobId = job.state.jobId;
+    const item = await call<SwitchOverviewItem>('switch:connect', {
+      jobId,
+      switchId: 'lon-sw-2f-a',
+      route: { kind: 'serial', path, baudRate: 'auto' },
+    });
+    // The site data says 9600; the line answers readably only at 38400.
+    expect(item.consoleBaud).toBe(9600);
+    expect(item.session?.serial).toEqual({ path, baudRate: 38_400, found: true });
+    expect(item.identification?.check.matches).toBe(true);
+    await call('switch:demoPlug', {
+      jobId,
+      handsetId: 'hs-bw-1',
+      floorPortId: 'lon-shoreditch-2F-001',
+    });
+    const seen = await until<CablingView>('switch:cabling', { jobId }, (v) =>
+      v.handsets.some((h) => h.handsetId === 'hs-bw-1' && h.outcome === 'ok'),
+    );
+    expect(seen.handsets.find((h) => h.handsetId === 'hs-bw-1')?.observed).toMatchObject({
+      interfaceName: 'Gi1/0/1',
+      link: 'up',
+    });
+  });
+
+  it('says which switches the demo has when asked to serve the console of one it lacks', async () => {
+    await expect(
+      createAppServices({
+        host: 'browser',
+        target: { kind: 'demo' },
+        dataDirectory: mkdtempSync(join(tmpdir(), 'dialtone-switch-app-')),
+        demoConsoles: [{ switch: 'sw-9f-z', path: join(tmpdir(), `nope-${randomUUID()}`) }],
+      }),
+    ).rejects.toThrow(/no switch sw-9f-z: it has sw-2f-a \(lon-sw-2f-a\), sw-3f-a/);
   });
 
   it('warns about a switch that is not the expected one and blocks changes until confirmed', async () => {

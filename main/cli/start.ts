@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import type { DemoConsoleRequest } from '../app/demo-equipment';
 import { createAppServices } from '../app/services';
 import { startBrowserHost } from '../web/server';
 import { buildIsStale } from './build-freshness';
@@ -16,6 +17,19 @@ interface StartOptions {
   browser: boolean;
   port?: string;
   world?: string;
+  demoConsole: string[];
+}
+
+/** `--demo-console SWITCH=PATH[@BAUD]`: one demo switch's console on a PTY at PATH. */
+export function parseDemoConsole(text: string): DemoConsoleRequest | string {
+  const match = /^([^=\s]+)=(\/[^@]+?)(?:@(\d{3,7}))?$/.exec(text);
+  if (!match)
+    return `--demo-console takes SWITCH=PATH[@BAUD], e.g. sw-2f-a=/tmp/sw-2f-a-console@38400, not ${text}`;
+  return {
+    switch: match[1]!,
+    path: match[2]!,
+    ...(match[3] ? { baud: Number(match[3]) } : {}),
+  };
 }
 
 function run(command: string, args: string[], io: CliIo): Promise<number> {
@@ -69,6 +83,15 @@ export async function startDialtone(options: StartOptions, io: CliIo): Promise<n
     io.err(`dialtone: --port must be a whole number from 1 to 65535, not ${options.port}`);
     return EXIT.badInput;
   }
+  const demoConsoles: DemoConsoleRequest[] = [];
+  for (const text of options.demoConsole) {
+    const parsed = parseDemoConsole(text);
+    if (typeof parsed === 'string') {
+      io.err(`dialtone: ${parsed}`);
+      return EXIT.badInput;
+    }
+    demoConsoles.push(parsed);
+  }
   if (!(await ensureBuilt(io))) {
     io.err('dialtone: the build failed (output above); Dialtone was not started.');
     return EXIT.failed;
@@ -88,6 +111,10 @@ export async function startDialtone(options: StartOptions, io: CliIo): Promise<n
     env: process.env,
   });
 
+  if (choice.host === 'electron' && demoConsoles.length > 0) {
+    io.err('dialtone: --demo-console serves the demo switches of the browser host: add --browser.');
+    return EXIT.badInput;
+  }
   if (choice.host === 'electron') {
     io.out('Starting Dialtone in its Electron window…');
     const child = spawn(choice.electronPath, ['.'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
@@ -106,9 +133,14 @@ export async function startDialtone(options: StartOptions, io: CliIo): Promise<n
   const services = await createAppServices({
     host: 'browser',
     ...(options.world ? { target: { kind: 'demo', worldFile: options.world } } : {}),
+    demoConsoles,
     log: (line) => io.err(line),
     knownSecrets: () => (sessionToken === null ? [] : [sessionToken]),
   });
+  for (const served of services.demoConsoles)
+    io.out(
+      `The console of demo switch ${served.hostname} is on ${served.path} at ${served.baud} baud: connect with "Console cable" and type that path.`,
+    );
   const host = await startBrowserHost({
     router: services.router,
     rendererDir: join(PROJECT_ROOT, 'out', 'renderer'),
@@ -145,6 +177,12 @@ export function registerStartCommand(
     .option(
       '--world <file>',
       'a world file to run the demo platform on instead of the built-in one',
+    )
+    .option(
+      '--demo-console <switch=path[@baud]>',
+      "also serve a demo switch's console on a PTY at path (needs socat), as a console cable would; repeatable",
+      (value: string, all: string[]) => [...all, value],
+      [] as string[],
     )
     .action(async (options: StartOptions) => setExit(await startDialtone(options, io)));
 }

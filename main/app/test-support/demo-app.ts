@@ -1,14 +1,18 @@
-import { createAppServices, type AppServices } from '../services';
+import { createAppServices, type AppServices, type AppServicesOptions } from '../services';
 
 /**
  * The app's services as the browser host starts them on the demo platform, over a data
  * folder, with connectivity checked (so jobs can be opened). The caller closes them.
  */
-export async function startDemoApp(dataDirectory: string): Promise<AppServices> {
+export async function startDemoApp(
+  dataDirectory: string,
+  extra: Pick<AppServicesOptions, 'demoConsoles'> = {},
+): Promise<AppServices> {
   const services = await createAppServices({
     host: 'browser',
     target: { kind: 'demo' },
     dataDirectory,
+    ...extra,
   });
   await services.jobs.connectivity.check();
   return services;
