@@ -349,9 +349,28 @@ export class ConsoleConnection {
           ? lines(`${' '.repeat(promptLength)}^`, "% Invalid input detected at '^' marker.", '')
           : lines(`Invalid input: ${typed.trim()}`);
     if (quirks.noEnd && inConfig && /^\s*end\s*$/i.test(typed)) return { output: unknown() };
+    const refused = this.refusal(typed);
+    if (refused !== null) return { output: lines(refused) };
     const outcome = this.cli.execute(typed, this.session, promptLength);
     if (quirks.unknownCommand && UNKNOWN.test(outcome.output)) return { output: unknown() };
     return outcome;
+  }
+
+  /** What the switch answers instead of applying a command it refuses on this interface. */
+  private refusal(typed: string): string | null {
+    const mode = this.session.mode;
+    if (mode.level !== 'config-if') return null;
+    const command = typed.trim().replace(/\s+/g, ' ');
+    const rule = this.sw.quirks.refuse?.find(
+      (r) => this.sw.port(r.interfaceName) === mode.port && command.startsWith(r.command),
+    );
+    if (!rule) return null;
+    return (
+      rule.answer ??
+      (this.sw.vendor === 'cisco_ios'
+        ? `Command rejected: ${mode.port.name} is a member of Port-channel1; configure the port-channel instead.`
+        : `Cannot configure port ${mode.port.shortName}: it is a member of trunk Trk1.`)
+    );
   }
 
   private runCommand(typed: string): void {

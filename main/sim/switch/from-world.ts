@@ -57,6 +57,16 @@ export function switchFromWorld(
         }
       : { description: floorPort.label };
   }
+  const refuse = [
+    ...(options.quirks?.refuse ?? []),
+    ...(world.refusedCommands ?? [])
+      .filter((r) => r.switchId === switchId)
+      .map(({ interfaceName, command, answer }) => ({
+        interfaceName,
+        command,
+        ...(answer ? { answer } : {}),
+      })),
+  ];
   const switchOptions: SimulatedSwitchOptions = {
     vendor: info.vendor,
     hostname: options.hostname ?? info.hostname,
@@ -66,7 +76,7 @@ export function switchFromWorld(
     initialDialog: options.initialDialog ?? false,
     ports,
     vlans: [...vlans.values()],
-    ...(options.quirks ? { quirks: options.quirks } : {}),
+    quirks: { ...options.quirks, ...(refuse.length > 0 ? { refuse } : {}) },
   };
   const sw = new SimulatedSwitch(switchOptions);
   for (const handset of world.handsets) {

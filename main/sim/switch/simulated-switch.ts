@@ -44,6 +44,19 @@ export interface ConsoleQuirks {
   saveWithoutOk?: boolean;
   /** The CLI hangs (says nothing more, ever) once a command starting with this is typed. */
   freezeOn?: string;
+  /** Changes the switch refuses on some interfaces (a port bundled in a trunk, locked by policy). */
+  refuse?: readonly RefusedCommand[];
+}
+
+/**
+ * In the configuration of `interfaceName` (short or full name), a command starting with
+ * `command` is answered with `answer` (default: the vendor's "member of a trunk" refusal)
+ * and changes nothing.
+ */
+export interface RefusedCommand {
+  interfaceName: string;
+  command: string;
+  answer?: string;
 }
 
 export interface SimulatedSwitchOptions {

@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { driverFor } from '../../switch/drivers';
+import { applyPortRole } from '../../switch/operations';
 import { openSession } from '../../switch/session';
 import { connectInProcess } from '../../switch/transports';
 import { startTestPlatform, type TestPlatform } from '../platform/test-support/test-platform';
 import type { RegistrationAttempt, RegistrationChange } from '../platform/registration';
 import { loadDemoWorld } from './load';
 import { LiveWorld } from './live-world';
+import { World } from './schema';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -124,5 +126,43 @@ describe('one world: the switch simulators and the platform simulator share the 
     expect(() => live.plug('nope', 'lon-shoreditch-2F-001')).toThrow(/no handset nope/);
     expect(() => live.plug('hs-bw-1', 'nope')).toThrow(/no floor port nope/);
     expect(() => live.plug('hs-bw-1', 'nyc-hudson-4F-001')).toThrow(/another site/);
+  });
+
+  it.each([
+    ['cisco_ios', 'lon-sw-2f-a', 'Gi1/0/2', 'switchport voice vlan', /^Command rejected: /],
+    ['aruba_aoss', 'nyc-sw-4f-a', '2', 'tagged vlan', /^Cannot configure port 2: /],
+  ] as const)(
+    'a %s switch refuses the change the world says it refuses, and keeps what it took',
+    async (_vendor, switchId, interfaceName, command, said) => {
+      const world = loadDemoWorld();
+      world.refusedCommands = [{ switchId, interfaceName, command }];
+      const live = new LiveWorld(world, { credentials: null });
+      cleanups.push(() => live.close());
+      const driver = await driverOn(live, switchId);
+      const site = world.sites.find((s) => s.switches.some((sw) => sw.id === switchId))!;
+      const role = site.roleCatalogue.find((r) => r.id === 'voice-pc')!;
+      const result = await applyPortRole(driver, { interfaceName, role });
+      expect(result.rejected?.command).toMatch(new RegExp(`^${command}`));
+      expect(result.rejected?.switchSaid).toMatch(said);
+      expect(result.verified).toBe(false);
+      // The data VLAN went in before the refusal: the read-back says so.
+      expect(result.actualConfig.join('\n')).toMatch(/vlan 10/);
+      // Another interface of the same switch takes the role.
+      const other = await applyPortRole(driver, {
+        interfaceName: switchId === 'lon-sw-2f-a' ? 'Gi1/0/3' : '3',
+        role,
+      });
+      expect(other.verified).toBe(true);
+    },
+  );
+
+  it('refuses a world whose refused command names a switch it lacks', () => {
+    const parsed = World.safeParse({
+      ...loadDemoWorld(),
+      refusedCommands: [{ switchId: 'sw-none', interfaceName: '1', command: 'tagged vlan' }],
+    });
+    expect(parsed.error?.issues.map((issue) => issue.message)).toEqual([
+      'refused command "tagged vlan" names unknown switch sw-none',
+    ]);
   });
 });

@@ -39,6 +39,23 @@ export const World = z
      */
     linkedFloorPorts: z.array(z.string().min(1)).optional(),
     strayLogins: z.array(StrayLogin).optional(),
+    /**
+     * Changes a simulated switch refuses on an interface (a port bundled in a trunk, locked
+     * by policy): in that interface's configuration, a command starting with `command` is
+     * answered with `answer` (default: the vendor's own refusal) and not applied.
+     */
+    refusedCommands: z
+      .array(
+        z
+          .object({
+            switchId: z.string().min(1),
+            interfaceName: z.string().min(1),
+            command: z.string().min(1),
+            answer: z.string().min(1).optional(),
+          })
+          .strict(),
+      )
+      .optional(),
     /** Test calls placed so far (a saved state keeps them). */
     testCalls: z.array(TestCall).default([]),
     /** Installation records written by jobs (a saved state keeps them). */
@@ -76,6 +93,13 @@ export const World = z
         ctx.addIssue({
           code: 'custom',
           message: `linked floor port ${floorPortId} is not a floor port of the world`,
+        });
+    const switchIds = new Set(world.sites.flatMap((site) => site.switches.map((sw) => sw.id)));
+    for (const refused of world.refusedCommands ?? [])
+      if (!switchIds.has(refused.switchId))
+        ctx.addIssue({
+          code: 'custom',
+          message: `refused command "${refused.command}" names unknown switch ${refused.switchId}`,
         });
     const handsetIds = new Set(world.handsets.map((handset) => handset.id));
     for (const stray of world.strayLogins ?? [])
