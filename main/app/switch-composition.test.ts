@@ -300,6 +300,8 @@ describe('the switch half of a demo job, through the bridge', () => {
     expect(item.changesAllowed).toBe(false);
     const roles = await call<RolesView>('switch:roles', { jobId });
     expect(roles.rows[0]!.blocked).toMatch(/not the expected switch/);
+    // sw-3f-a's Gi1/0/1 already has Voice + PC: that is no fact about floor port 2F-001.
+    expect(roles.rows[0]).toMatchObject({ switchRoleId: null, preview: null });
     await expect(
       call('switch:applyRoles', {
         jobId,

@@ -366,6 +366,9 @@ export function createJobSwitch(options: JobSwitchOptions): JobSwitch {
         };
         if (!connected.has(port.switchId)) row.blocked = 'Connect to the switch to read this port.';
         else if (!needed) row.blocked = "The site's role catalogue has no role for a desk phone.";
+        else if (!changesAllowed(current, port.switchId))
+          // What another switch's interface holds says nothing about this floor port.
+          row.blocked = 'This is not the expected switch: confirm it before changing anything.';
         else {
           const inspected = await switches.inspectRole(
             { jobId, switchId: port.switchId },
@@ -375,8 +378,6 @@ export function createJobSwitch(options: JobSwitchOptions): JobSwitch {
           );
           row.switchRoleId = inspected.roleOnSwitch;
           row.preview = inspected.preview;
-          if (!changesAllowed(current, port.switchId))
-            row.blocked = 'This is not the expected switch: confirm it before changing anything.';
         }
         rows.push(row);
       }
