@@ -2,6 +2,7 @@ import {
   Alert,
   Badge,
   Button,
+  Code,
   Group,
   NumberInput,
   Paper,
@@ -20,6 +21,8 @@ import { HostKeyPrompt } from './HostKeyPrompt';
 import { useSwitch } from './switchStore';
 
 type How = 'demo' | 'serial' | 'ssh';
+
+const ROUTE_NAMES = { demo: 'demo switch', serial: 'console cable', ssh: 'SSH' } as const;
 
 /** Console speeds a switch may be set to, slowest first. */
 const SPEEDS = [1200, 2400, 4800, 9600, 19_200, 38_400, 57_600, 115_200];
@@ -83,7 +86,7 @@ export function ConnectPanel({ item, demo }: { item: SwitchOverviewItem; demo: b
         </Title>
         {session ? (
           <Badge color="teal.9" variant="filled">
-            ● Connected · {session.route === 'demo' ? 'demo switch' : session.label}
+            ● Connected · {ROUTE_NAMES[session.route]}
           </Badge>
         ) : (
           <Badge color="gray" variant="outline">
@@ -134,6 +137,11 @@ export function ConnectPanel({ item, demo }: { item: SwitchOverviewItem; demo: b
             )}
           </Stack>
         </Alert>
+      )}
+      {session && session.route !== 'demo' && (
+        <Text size="sm" mb={4}>
+          Line: <Code>{session.serial?.path ?? session.label}</Code>
+        </Text>
       )}
       {session?.serial && (
         <Text size="sm" mb="sm" data-testid="console-speed">
