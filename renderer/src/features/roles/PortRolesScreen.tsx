@@ -19,34 +19,42 @@ import { LoadableView } from '../../common/LoadableView';
 import type { JobStepScreenProps } from '../jobs/stepScreens';
 import { useSwitch } from '../switch/switchStore';
 
+/** Long lines (a description, a refusal) wrap inside their cell instead of widening the table. */
+const WRAP = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
+/** A state badge says its whole words, on two lines if need be, never cut to "…". */
+const BADGE_WRAP = {
+  root: { height: 'auto', paddingBlock: 2 },
+  label: { whiteSpace: 'normal', overflow: 'visible' },
+} as const;
+
 function RowState({ row }: { row: RoleRowView }) {
   const applied = row.applied;
   if (applied?.rejected)
     return (
-      <Badge color="red" variant="filled">
+      <Badge color="red" variant="filled" styles={BADGE_WRAP}>
         ✗ Refused by the switch
       </Badge>
     );
   if (applied && applied.roleId === row.neededRoleId && applied.verified)
     return (
-      <Badge color="teal.9" variant="filled">
+      <Badge color="teal.9" variant="filled" styles={BADGE_WRAP}>
         ✓ Verified {applied.changed ? '(changed)' : '(already right)'}
       </Badge>
     );
   if (applied && !applied.verified)
     return (
-      <Badge color="red" variant="outline">
+      <Badge color="red" variant="outline" styles={BADGE_WRAP}>
         ✗ Not verified
       </Badge>
     );
   if (row.preview?.alreadyRight)
     return (
-      <Badge color="gray" variant="outline">
+      <Badge color="gray" variant="outline" styles={BADGE_WRAP}>
         = Already right, not verified yet
       </Badge>
     );
   return (
-    <Badge color="gray" variant="outline">
+    <Badge color="gray" variant="outline" styles={BADGE_WRAP}>
       ○ To apply
     </Badge>
   );
@@ -128,7 +136,7 @@ export function PortRolesScreen({ view, readOnly }: JobStepScreenProps) {
                         ) : row.preview.alreadyRight ? (
                           <Text size="sm">Nothing to send: the port already has it.</Text>
                         ) : (
-                          <Code block aria-label={`Commands for ${row.label}`}>
+                          <Code block style={WRAP} aria-label={`Commands for ${row.label}`}>
                             {row.preview.commands.join('\n')}
                           </Code>
                         )}
@@ -142,7 +150,7 @@ export function PortRolesScreen({ view, readOnly }: JobStepScreenProps) {
                             <Text size="sm" mt={4}>
                               The port now reads:
                             </Text>
-                            <Code block>
+                            <Code block style={WRAP}>
                               {row.applied.actualConfig.join('\n') || '(no configuration lines)'}
                             </Code>
                           </Alert>
