@@ -1,45 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './test-support/dialtone-host';
-
-/** axe over this feature's own regions (the shell and job frame are checked by the axe spec). */
-async function noSeriousAxe(page: Page, what: string, regions: string[]) {
-  let builder = new AxeBuilder({ page });
-  for (const region of regions) builder = builder.include(region);
-  const results = await builder.analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    bad.map(
-      (v) =>
-        `${what}: ${v.id} ${v.help} (${v.nodes.length}: ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(' | ')})`,
-    ),
-  ).toEqual([]);
-}
-
-async function shot(page: Page, testInfo: TestInfo, name: string) {
-  await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
-}
-
-async function startJob(page: Page, launchUrl: string, site: string, occupier: string) {
-  await page.goto(launchUrl);
-  await page.getByRole('link', { name: `Open ${site}` }).click();
-  await page.getByRole('button', { name: `Start a job for ${occupier}` }).click();
-  await page
-    .getByRole('navigation', { name: 'Checklist' })
-    .getByRole('link', { name: /Cabling/ })
-    .click();
-}
-
-async function connectDemo(page: Page, hostname: string) {
-  await page.getByRole('link', { name: 'Connect to the switch' }).click();
-  const panel = page.getByRole('region', { name: `Switch ${hostname}` });
-  await panel.getByRole('button', { name: `Connect to ${hostname}` }).click();
-  await expect(panel.getByText(/Connected · demo switch/)).toBeVisible();
-  await expect(page.getByRole('figure', { name: `Faceplate of ${hostname}` })).toBeVisible();
-}
+import { expectNoSeriousAxe } from './test-support/axe-check';
+import {
+  applyRolesUntilDone,
+  cableInDemo,
+  connectDemo,
+  openPortRolesPreview,
+  shot,
+  startJobOnCabling,
+} from './test-support/journeys';
 
 for (const run of [
   {
@@ -64,18 +32,14 @@ for (const run of [
     page,
   }, testInfo) => {
     test.setTimeout(120_000);
-    await startJob(page, dialtone.launchUrl, run.site, run.occupier);
+    await startJobOnCabling(page, dialtone.launchUrl, run.site, run.occupier);
     await connectDemo(page, run.hostname);
     await shot(page, testInfo, `${run.vendor}-01-switch-connected`);
-    await noSeriousAxe(page, 'switch', ['section[aria-label^="Switch "]', 'figure']);
+    await expectNoSeriousAxe(page, 'switch', ['section[aria-label^="Switch "]', 'figure']);
 
-    await page.getByRole('link', { name: 'Cabling' }).first().click();
-    const cabling = page.getByRole('table', { name: 'Handsets and their floor ports' });
-    for (const label of run.ports.slice(0, run.ports.length))
-      await cabling.getByRole('button', { name: `Plug handset into ${label}` }).click();
-    await expect(page.getByText(/✓ Cabling done/)).toBeVisible({ timeout: 20_000 });
+    await cableInDemo(page, run.ports);
     await shot(page, testInfo, `${run.vendor}-02-cabling-done`);
-    await noSeriousAxe(page, 'cabling', ['section[aria-label="Cabling seen by the switch"]']);
+    await expectNoSeriousAxe(page, 'cabling', ['section[aria-label="Cabling seen by the switch"]']);
 
     await page.getByRole('link', { name: 'Switch and faceplate' }).click();
     const face = page.getByRole('figure', { name: `Faceplate of ${run.hostname}` });
@@ -87,13 +51,10 @@ for (const run of [
     );
     await shot(page, testInfo, `${run.vendor}-03-faceplate`);
 
-    await page.getByRole('link', { name: 'Port roles', exact: true }).click();
-    const roles = page.getByRole('table', { name: 'Floor ports and their roles' });
-    await expect(roles.getByLabel(`Commands for ${run.ports[0]}`)).toBeVisible({ timeout: 20_000 });
+    await openPortRolesPreview(page, run.ports[0]!);
     await shot(page, testInfo, `${run.vendor}-04-roles-preview`);
-    await noSeriousAxe(page, 'roles', ['section[aria-label="Port roles on the switch"]']);
-    await page.getByRole('button', { name: /^Apply, read back and verify/ }).click();
-    await expect(page.getByText(/✓ Port roles done/)).toBeVisible({ timeout: 30_000 });
+    await expectNoSeriousAxe(page, 'roles', ['section[aria-label="Port roles on the switch"]']);
+    await applyRolesUntilDone(page);
     await shot(page, testInfo, `${run.vendor}-05-roles-verified`);
 
     // Already right: nothing is sent, and the screen says so.
@@ -108,7 +69,7 @@ for (const run of [
     await page.getByRole('button', { name: 'Take control' }).click();
     await expect(page.getByText('You hold the keyboard')).toBeVisible();
     await shot(page, testInfo, `${run.vendor}-06-console`);
-    await noSeriousAxe(page, 'console', [
+    await expectNoSeriousAxe(page, 'console', [
       'section[aria-label="Live console"]',
       'section[aria-label="Saved transcripts"]',
     ]);
@@ -122,7 +83,7 @@ test('a handset plugged into the wrong floor port is named with the port it is r
   page,
 }, testInfo) => {
   test.setTimeout(90_000);
-  await startJob(page, dialtone.launchUrl, 'Shoreditch Works', 'Brightwater Legal');
+  await startJobOnCabling(page, dialtone.launchUrl, 'Shoreditch Works', 'Brightwater Legal');
   await connectDemo(page, 'sw-2f-a');
   await page.getByRole('link', { name: 'Cabling' }).first().click();
   const cabling = page.getByRole('table', { name: 'Handsets and their floor ports' });

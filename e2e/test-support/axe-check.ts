@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page, TestInfo } from '@playwright/test';
+import { expect, type Page, type TestInfo } from '@playwright/test';
 import type { AxeResults, Result } from 'axe-core';
 
 /** What fails the run; moderate and minor findings are listed, not failed. */
@@ -57,4 +57,12 @@ export async function checkAccessibility(
 /** One line per blocking violation, for an assertion message that says what to fix. */
 export function summarise(report: AxeReport): string[] {
   return report.blocking.map(describe);
+}
+
+/** axe over some regions of the page (a feature's own; the shell is the axe spec's): no serious or critical finding. */
+export async function expectNoSeriousAxe(page: Page, what: string, regions: string[]) {
+  let builder = new AxeBuilder({ page });
+  for (const region of regions) builder = builder.include(region);
+  const report = classify(await builder.analyze());
+  expect(report.blocking.map((v) => `${what}: ${describe(v)}`)).toEqual([]);
 }
