@@ -34,6 +34,7 @@ const Quirks = z
     unknownCommand: z.string().min(1).max(200),
     saveWithoutOk: z.boolean(),
     freezeOn: z.string().min(1).max(200),
+    authDelayMs: z.number().int().min(0).max(120_000),
   })
   .partial()
   .strict();

@@ -16,6 +16,7 @@ type LineState =
   | 'any-key'
   | 'username'
   | 'password'
+  | 'authenticating'
   | 'enable-username'
   | 'enable-password'
   | 'command'
@@ -51,6 +52,9 @@ export class ConsoleConnection {
   private loginAttempts = 0;
   private enableAttempts = 0;
   private pagedLines: string[] = [];
+  /** Keys pressed while the login is being checked, typed once the answer is out. */
+  private typeahead: number[] = [];
+  private authTimer: NodeJS.Timeout | null = null;
   private readonly dataListeners = new Set<(bytes: Buffer) => void>();
   private readonly closeListeners = new Set<() => void>();
   private readonly stopEvents: () => void;
@@ -148,6 +152,7 @@ export class ConsoleConnection {
   close(): void {
     if (this.state === 'closed') return;
     this.state = 'closed';
+    if (this.authTimer) clearTimeout(this.authTimer);
     this.line.close();
     this.stopEvents();
     for (const listener of [...this.closeListeners]) listener();
@@ -160,7 +165,8 @@ export class ConsoleConnection {
   private receive(bytes: Uint8Array): void {
     for (const byte of bytes) {
       if (this.state === 'closed') return;
-      this.receiveByte(byte);
+      if (this.state === 'authenticating') this.typeahead.push(byte);
+      else this.receiveByte(byte);
     }
   }
 
@@ -278,19 +284,19 @@ export class ConsoleConnection {
         this.state = 'password';
         return;
       case 'password': {
-        const credentials = this.sw.credentials;
-        if (
-          credentials &&
-          typed === credentials.password &&
-          this.pendingUsername === credentials.username
-        ) {
-          this.loginAttempts = 0;
-          this.afterLogin();
+        const delayMs = this.sw.quirks.authDelayMs;
+        if (!delayMs) {
+          this.checkLogin(typed);
           return;
         }
-        this.loginAttempts += 1;
-        this.line.write(`${this.cli.loginFailed}Username: `);
-        this.state = 'username';
+        this.state = 'authenticating';
+        this.authTimer = setTimeout(() => {
+          this.authTimer = null;
+          this.checkLogin(typed);
+          const ahead = this.typeahead;
+          this.typeahead = [];
+          this.receive(Uint8Array.from(ahead));
+        }, delayMs);
         return;
       }
       case 'enable-username':
@@ -307,6 +313,22 @@ export class ConsoleConnection {
       default:
         return;
     }
+  }
+
+  private checkLogin(password: string): void {
+    const credentials = this.sw.credentials;
+    if (
+      credentials &&
+      password === credentials.password &&
+      this.pendingUsername === credentials.username
+    ) {
+      this.loginAttempts = 0;
+      this.afterLogin();
+      return;
+    }
+    this.loginAttempts += 1;
+    this.line.write(`${this.cli.loginFailed}Username: `);
+    this.state = 'username';
   }
 
   private afterLogin(): void {

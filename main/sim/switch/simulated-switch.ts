@@ -44,6 +44,12 @@ export interface ConsoleQuirks {
   saveWithoutOk?: boolean;
   /** The CLI hangs (says nothing more, ever) once a command starting with this is typed. */
   freezeOn?: string;
+  /**
+   * Console login checked by a remote server (RADIUS, TACACS+): the answer to a password
+   * comes this many ms after its Enter. Keys pressed meanwhile are typed ahead, as on a
+   * real line: they reach whatever comes after the answer.
+   */
+  authDelayMs?: number;
   /** Changes the switch refuses on some interfaces (a port bundled in a trunk, locked by policy). */
   refuse?: readonly RefusedCommand[];
 }

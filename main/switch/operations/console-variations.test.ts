@@ -72,7 +72,12 @@ async function connect(line: Line, sw: SimulatedSwitch): Promise<Transport> {
 async function session(
   line: Line,
   sw: SimulatedSwitch,
-  options: { login?: SwitchLogin; vendor?: SwitchVendor; idleMs?: number } = {},
+  options: {
+    login?: SwitchLogin;
+    vendor?: SwitchVendor;
+    idleMs?: number;
+    wakeAfterMs?: number;
+  } = {},
 ): Promise<{ session: SwitchSession; driver: SwitchDriver; transport: Transport }> {
   const transport = await connect(line, sw);
   const opened = await openSession(transport, {
@@ -80,6 +85,7 @@ async function session(
     login: options.login ?? TEST_LOGIN,
     transcript: new Transcript(),
     ...(options.idleMs ? { timeouts: { idleMs: options.idleMs } } : {}),
+    ...(options.wakeAfterMs ? { wakeAfterMs: options.wakeAfterMs } : {}),
   });
   return { session: opened, driver: driverFor(opened), transport };
 }
@@ -106,6 +112,28 @@ describe.each(['pty', 'ssh'] as const)(
         const firstHeard = entries.findIndex((entry) => entry.direction === 'rx');
         const pressed = entries.slice(0, firstHeard).map((entry) => entry.text);
         expect(pressed).toEqual(line === 'ssh' || pressed.length === 0 ? [] : ['\r']);
+      },
+    );
+
+    // Over SSH the password is checked before the shell opens; a console asks for it.
+    it.runIf(line === 'pty')(
+      'waits out a password checked by a slow RADIUS server without pressing Enter again',
+      async () => {
+        // The console is silent until woken, so login starts with the short wake timer; the
+        // server answers ten times that after the password. Enter during the wait would be
+        // typed ahead, and answered with a second prompt once the login is through.
+        const sw = simSwitch('cisco_ios', { authDelayMs: 500 });
+        const { session: s } = await session(line, sw, { wakeAfterMs: 50 });
+        expect(s.level).toBe('privileged');
+        const typed = s.transcript.entries
+          .filter((entry) => entry.direction === 'tx')
+          .map((entry) => entry.text);
+        const password = typed.indexOf('<secret>\r');
+        expect(typed.slice(password - 1, password + 2)).toEqual([
+          `${TEST_LOGIN.username}\r`,
+          '<secret>\r',
+          'enable\r',
+        ]);
       },
     );
 

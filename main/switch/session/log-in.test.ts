@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SwitchVendor } from '../../../shared/platform/schemas';
 import { SimulatedSwitch, type SimConsoleEndpoint } from '../../sim/switch';
+import { connectInProcess } from '../transports/in-process-transport';
 import { TransportCore, exposeTransport, type Transport } from '../transports/transport';
 import { openSession } from './open-session';
 
@@ -91,5 +92,34 @@ describe.each(['cisco_ios', 'aruba_aoss'] as const)(
         }
       },
     );
+  },
+);
+
+describe.each(['cisco_ios', 'aruba_aoss'] as const)(
+  'login checked by a slow server (%s)',
+  (vendor) => {
+    it('gives the password the usual patience once the switch has spoken: no Enter while it is checked', async () => {
+      // Silent until woken, so login starts on the short wake timer; the server answers the
+      // password ten times later than that.
+      const sw = new SimulatedSwitch({
+        vendor,
+        hostname: HOSTNAME[vendor],
+        model: vendor === 'cisco_ios' ? 'WS-C2960X-24PS-L' : 'Aruba JL258A 2930F-8G-PoE+-2SFP+',
+        interfaceCount: 8,
+        credentials: login,
+        quirks: { authDelayMs: 500 },
+      });
+      const transport = connectInProcess(sw.openConsole({ baud: null, channel: 'console' }));
+      const session = await openSession(transport, { vendor, login, wakeAfterMs: 50 });
+      expect(session.level).toBe('privileged');
+      const typed = session.transcript.entries
+        .filter((entry) => entry.direction === 'tx')
+        .map((entry) => entry.text);
+      const password = typed.indexOf('<secret>\r');
+      expect(password).toBeGreaterThan(0);
+      // Enter typed ahead during the check would be answered with a second prompt afterwards.
+      expect(typed[password + 1]).toBe('enable\r');
+      await session.close();
+    });
   },
 );

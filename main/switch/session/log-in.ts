@@ -120,18 +120,22 @@ export async function logIn(
   // What arrived before the session listened (a prompt printed as the shell opened) is on
   // the screen already; pressing Enter over it would only answer a prompt twice.
   if (options.wake && session.bytes.rx === 0) pressEnter();
+  // Whether the line has said something: anything (or, on serial, a whole line; the tail
+  // of one may be all that was waiting when the port opened). It never goes back to quiet.
+  let spoken = false;
+  const quiet = () => {
+    spoken ||=
+      session.bytes.rx > 0 && (options.firstLineWhole || session.heardText().includes('\n'));
+    return !spoken;
+  };
   for (let attempt = 1; !reached; attempt += 1) {
     try {
-      // Enter again soon on a silent line (or one that showed only the tail of a line);
-      // once the switch speaks, give it the session's usual patience (a login checked
-      // against a RADIUS server takes seconds).
-      const quiet =
-        session.bytes.rx === 0 || (!options.firstLineWhole && !session.heardText().includes('\n'));
-      reached = await session.expect(
-        loginStep,
-        'the login prompt',
-        quiet ? { idleMs: options.wakeAfterMs } : {},
-      );
+      // Enter again soon while the line is silent (or showed only the tail of a line); from
+      // the moment the switch speaks, even within this wait, it gets the session's usual
+      // patience (a password checked against a RADIUS or TACACS+ server takes seconds).
+      reached = await session.expect(loginStep, 'the login prompt', {
+        shortIdle: { ms: options.wakeAfterMs, while: quiet },
+      });
     } catch (error) {
       const silent = error instanceof CodedError && error.code === 'SWITCH_TIMEOUT';
       if (!silent) throw error;

@@ -25,6 +25,15 @@ export interface SessionTimeouts {
 
 export const DEFAULT_TIMEOUTS: SessionTimeouts = { idleMs: 10_000, commandMs: 180_000 };
 
+export interface ExpectTimeouts extends Partial<SessionTimeouts> {
+  /**
+   * A shorter silence limit while `while()` holds, judged afresh whenever the switch says
+   * something: a line that has said nothing yet gets Enter soon, and once it has spoken
+   * the usual patience applies for the rest of the wait.
+   */
+  shortIdle?: { ms: number; while: () => boolean };
+}
+
 export interface CommandResult {
   command: string;
   /** What the switch printed for the command: no echo, no prompt, no pager, no log lines. */
@@ -241,8 +250,10 @@ export class SwitchSession {
   }
 
   /** Waits until `step` returns a value, the switch goes silent too long, or the line closes. */
-  expect<T>(step: ExpectStep<T>, what: string, timeouts?: Partial<SessionTimeouts>): Promise<T> {
+  expect<T>(step: ExpectStep<T>, what: string, timeouts?: ExpectTimeouts): Promise<T> {
     const limits = { ...this.timeouts, ...timeouts };
+    const shortIdle = timeouts?.shortIdle;
+    const idleLimit = () => (shortIdle?.while() ? shortIdle.ms : limits.idleMs);
     return new Promise<T>((resolve, reject) => {
       if (this.closed) {
         reject(this.disconnectedError(what, this.closed));
@@ -258,13 +269,17 @@ export class SwitchSession {
         finish();
         reject(this.timeoutError(what, limitMs, kind));
       };
+      const startIdle = () => {
+        const limitMs = idleLimit();
+        idleTimer = setTimeout(timeout(limitMs, 'idle'), limitMs);
+      };
       const totalTimer = setTimeout(timeout(limits.commandMs, 'total'), limits.commandMs);
-      idleTimer = setTimeout(timeout(limits.idleMs, 'idle'), limits.idleMs);
+      startIdle();
       this.waiter = {
         what,
         step: () => {
           clearTimeout(idleTimer);
-          idleTimer = setTimeout(timeout(limits.idleMs, 'idle'), limits.idleMs);
+          startIdle();
           try {
             const result = step(this.screen);
             if (result !== undefined) {
