@@ -164,6 +164,7 @@ export interface PlatformClient {
 }
 
 function queryString(query: Record<string, unknown> | undefined): string {
+  if (query === undefined) return '';
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(query ?? {}))
     if (value !== undefined) search.set(name, String(value));

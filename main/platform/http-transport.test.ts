@@ -35,7 +35,7 @@ const json = (response: ServerResponse, status: number, value: unknown) => {
 };
 
 describe('the platform client over its HTTP transport', () => {
-  it('keeps one connection alive across requests and sends a UTF-8 body whole', async () => {
+  it('keeps its connections alive across requests and sends a UTF-8 body whole', async () => {
     const bodies: string[] = [];
     const platform = await serve((request, response, body) => {
       bodies.push(`${request.headers['content-length']} ${body}`);
@@ -43,7 +43,8 @@ describe('the platform client over its HTTP transport', () => {
     });
     servers.push(platform.server);
     const transport = createHttpTransport();
-    for (const body of ['{"note":"café ☎"}', '{"note":"plain"}', '{"note":"again"}'])
+    const sent = Array.from({ length: 10 }, (_, i) => `{"note":"café ☎ ${i}"}`);
+    for (const body of sent)
       await transport({
         method: 'PUT',
         url: `${platform.url}/v1/x`,
@@ -51,8 +52,10 @@ describe('the platform client over its HTTP transport', () => {
         body,
         timeoutMs: 5_000,
       });
-    expect(bodies).toEqual(['20 {"note":"café ☎"}', '16 {"note":"plain"}', '16 {"note":"again"}']);
-    expect(platform.connections()).toBe(1);
+    expect(bodies).toEqual(sent.map((body) => `${Buffer.byteLength(body)} ${body}`));
+    // Ten requests one after another: without keep-alive, ten connections. (undici may open a
+    // second while the first is still being marked free after its answer.)
+    expect(platform.connections()).toBeLessThanOrEqual(2);
   });
 
   it('does not follow a redirect: the 3xx is the answer, and the token goes nowhere else', async () => {

@@ -1,18 +1,20 @@
-import http from 'node:http';
-import https from 'node:https';
+import { Agent, type Dispatcher } from 'undici';
 
 /**
- * The platform client's one way onto the wire: node:http(s) over a keep-alive agent.
+ * The platform client's one way onto the wire: undici's `dispatch` over a keep-alive agent.
  *
- * Why not `fetch`: a sync of 10,000 outbox entries is 10,000 small requests, and undici's
- * fetch spent about 0.8 ms of CPU on each (Request/Response objects, web streams copied for
- * redirects, AbortSignal.timeout's transferable signal) — four times the platform's own cost
- * of answering. This path builds no streams or signals: one write per request, one timer.
+ * Why not `fetch` (which is undici too): a sync of 10,000 outbox entries is 10,000 small
+ * requests, and fetch spent about 0.8 ms of CPU on each (Request/Response objects, web
+ * streams, the body copied in case of a redirect, AbortSignal.timeout's transferable
+ * signal) — four times the platform's own cost of answering. `dispatch` is undici's own
+ * engine without those layers: no streams, no AbortController, one timer per request.
  *
  * Behaviour the client relies on: redirects are not followed (a 3xx comes back as the
  * answer, so the client reports it; the API token is never carried elsewhere), no
  * compression is asked for, and a request that has no whole answer within `timeoutMs`
- * fails with an error named `TimeoutError`, as `AbortSignal.timeout` made fetch fail.
+ * fails with an error named `TimeoutError` at that moment (as `AbortSignal.timeout` made
+ * fetch fail), even while still connecting. Connection failures carry the same codes
+ * fetch's did (ECONNREFUSED, UND_ERR_SOCKET, UND_ERR_CONNECT_TIMEOUT, …).
  */
 
 export interface HttpRequest {
@@ -36,8 +38,8 @@ export interface HttpAnswer {
 /** Sends one request; rejects only when no whole answer came (the platform's errors are answers). */
 export type HttpTransport = (request: HttpRequest) => Promise<HttpAnswer>;
 
-/** Idle sockets are closed after this, before a server's usual 5 s keep-alive closes them under us. */
-const IDLE_SOCKET_MS = 4_000;
+/** Idle connections are closed after this, before a server's usual 5 s keep-alive closes them under us. */
+const IDLE_CONNECTION_MS = 4_000;
 
 function timeoutError(url: string, timeoutMs: number): Error {
   const error = new Error(`No answer from ${url} within ${timeoutMs} ms.`);
@@ -45,80 +47,102 @@ function timeoutError(url: string, timeoutMs: number): Error {
   return error;
 }
 
-function connectionClosedError(): Error {
-  return Object.assign(new Error('The connection closed before the whole answer arrived.'), {
-    code: 'ECONNRESET',
-  });
-}
-
 /**
- * A transport with its own keep-alive agents (one per scheme), so the connections of one
- * platform client are reused across its requests and closed when idle.
+ * A transport with its own keep-alive agent, so the connections of one platform client are
+ * reused across its requests (one pool per origin) and closed when idle.
  */
 export function createHttpTransport(): HttpTransport {
-  const agents = {
-    'http:': new http.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS }),
-    'https:': new https.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS }),
+  const agent = new Agent({ keepAliveTimeout: IDLE_CONNECTION_MS });
+  /** Each origin checked once (scheme, no credentials), not each request's whole URL parsed. */
+  const origins = new Map<string, string>();
+  const originOf = (text: string): string => {
+    let origin = origins.get(text);
+    if (origin === undefined) {
+      const url = new URL(text);
+      if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new TypeError(`Only http and https URLs can be called, not ${url.protocol}`);
+      if (url.username || url.password)
+        throw new TypeError('A platform URL cannot carry a user name or password.');
+      origin = url.origin;
+      origins.set(text, origin);
+    }
+    return origin;
   };
 
   return (request) =>
     new Promise<HttpAnswer>((resolve, reject) => {
-      const url = new URL(request.url);
-      const secure = url.protocol === 'https:';
-      if (!secure && url.protocol !== 'http:') {
-        reject(new TypeError(`Only http and https URLs can be called, not ${url.protocol}`));
+      // `scheme://authority` ends at the first `/` after `//`; the rest is the request target.
+      const { url } = request;
+      const slash = url.indexOf('/', url.indexOf('//') + 2);
+      const authority = slash === -1 ? url : url.slice(0, slash);
+      const path = slash === -1 ? '/' : url.slice(slash);
+      let origin: string;
+      try {
+        origin = originOf(authority);
+      } catch (error) {
+        reject(error as Error);
         return;
       }
-      const headers: Record<string, string | number> = { ...request.headers };
-      if (request.body !== undefined) headers['content-length'] = Buffer.byteLength(request.body);
       let settled = false;
+      let timedOut: Error | null = null;
+      let controller: Dispatcher.DispatchController | null = null;
+      let status = 0;
+      let headers: Record<string, string | string[] | undefined> = {};
+      const chunks: Buffer[] = [];
       const fail = (error: Error) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         reject(error);
       };
-      const options: http.RequestOptions = {
-        agent: agents[secure ? 'https:' : 'http:'],
-        protocol: url.protocol,
-        hostname: url.hostname.replace(/^\[|\]$/g, ''),
-        ...(url.port ? { port: Number(url.port) } : {}),
-        path: `${url.pathname}${url.search}`,
-        method: request.method,
-        headers,
-      };
-      const req = (secure ? https : http).request(options, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('error', fail);
-        res.on('aborted', () => fail(connectionClosedError()));
-        res.on('close', () => {
-          if (!res.complete) fail(connectionClosedError());
-        });
-        res.on('end', () => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          const responseHeaders = res.headers;
-          resolve({
-            status: res.statusCode ?? 0,
-            header: (name) => {
-              const value = responseHeaders[name];
-              if (value === undefined) return null;
-              return Array.isArray(value) ? value.join(', ') : value;
-            },
-            text,
-          });
-        });
-      });
-      // `fail` only runs from the request's events, always after this line.
       const timer = setTimeout(() => {
-        const error = timeoutError(request.url, request.timeoutMs);
-        fail(error);
-        req.destroy(error);
+        timedOut = timeoutError(request.url, request.timeoutMs);
+        controller?.abort(timedOut);
+        fail(timedOut);
       }, request.timeoutMs);
-      req.on('error', fail);
-      req.end(request.body);
+      agent.dispatch(
+        {
+          origin,
+          path,
+          method: request.method as Dispatcher.HttpMethod,
+          headers: request.headers,
+          body: request.body ?? null,
+        },
+        {
+          onRequestStart(started) {
+            // Written to a connection only now: a deadline that passed meanwhile ends it here.
+            if (timedOut) started.abort(timedOut);
+            else controller = started;
+          },
+          onResponseStart(_controller, statusCode, responseHeaders) {
+            status = statusCode;
+            headers = responseHeaders;
+          },
+          onResponseData(_controller, chunk) {
+            chunks.push(chunk);
+          },
+          onResponseEnd() {
+            if (settled) return;
+            settled = true;
+            clearTimeout(timer);
+            const text =
+              chunks.length === 1
+                ? chunks[0]!.toString('utf8')
+                : Buffer.concat(chunks).toString('utf8');
+            resolve({
+              status,
+              header: (name) => {
+                const value = headers[name];
+                if (value === undefined) return null;
+                return Array.isArray(value) ? value.join(', ') : value;
+              },
+              text,
+            });
+          },
+          onResponseError(_controller, error) {
+            fail(error);
+          },
+        },
+      );
     });
 }
