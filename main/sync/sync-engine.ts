@@ -161,11 +161,18 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     // Versions our own changes produced during this run, on top of the journal's chain.
     const produced = new Map<string, Map<number, number>>();
     const ifMatchOf = (entry: OutboxEntry): number | null => {
-      let version = ifMatchFor(state, entry);
+      const base = ifMatchFor(state, entry);
       const chain = produced.get(resourceKeyOf(entry.mutation));
+      if (base === null || !chain) return base;
       // Versions only grow, so following the chain always ends.
-      while (version !== null && chain?.has(version) && chain.get(version)! > version)
-        version = chain.get(version)!;
+      let version = base;
+      for (let next = chain.get(version); next !== undefined && next > version;) {
+        version = next;
+        next = chain.get(version);
+      }
+      // The next entry based on the same version jumps straight here: queued offline, a
+      // port's 400 changes all share one base, and walking from it each time is quadratic.
+      if (version !== base) chain.set(base, version);
       return version;
     };
 
