@@ -409,7 +409,13 @@ export async function createJobService(options: JobServiceOptions): Promise<JobS
 
     queueMutation,
 
-    record: async (jobId, drafts) => (await openJob(jobId)).journal.append(drafts),
+    // An open job's journal is appended to at once (sync records thousands in a row).
+    record: (jobId, drafts) => {
+      const known = open.get(jobId);
+      return known
+        ? known.journal.append(drafts)
+        : openJob(jobId).then((job) => job.journal.append(drafts));
+    },
 
     state: async (jobId) => (await openJob(jobId)).fold.current(),
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { EventEnvelope, JobEventBody, type JobEvent } from '../../shared/jobs';
 
 /**
@@ -12,7 +12,8 @@ const CHECKSUM_FIELD = ',"checksum":"';
 const CHECKSUM_SUFFIX_LENGTH = CHECKSUM_FIELD.length + 64 + 2;
 
 function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  // The one-shot form: about half the cost of createHash for a record-sized line.
+  return hash('sha256', text, 'hex');
 }
 
 /** The line to write for an event, newline included. */

@@ -300,7 +300,8 @@ function journalOn(initial: JournalState): Journal {
         return Promise.reject(new CodedError(JOURNAL_WRITE_FAILED, 'The journal is closed.'));
       const results: Promise<void>[] = [];
       const fresh: Pending[] = [];
-      const seen = new Set<string>();
+      // Sync appends one record at a time, thousands in a row: no set for a single draft.
+      const seen = drafts.length > 1 ? new Set<string>() : null;
       let seq = nextSeq;
       for (const draft of drafts) {
         if (ids.has(draft.id)) continue;
@@ -309,8 +310,10 @@ function journalOn(initial: JournalState): Journal {
           results.push(inFlight);
           continue;
         }
-        if (seen.has(draft.id)) continue;
-        seen.add(draft.id);
+        if (seen) {
+          if (seen.has(draft.id)) continue;
+          seen.add(draft.id);
+        }
         const record = {
           seq: seq++,
           id: draft.id,
@@ -345,6 +348,7 @@ function journalOn(initial: JournalState): Journal {
         results.push(promise);
       }
       kick();
+      if (results.length === 1) return results[0]!;
       return Promise.all(results).then(() => undefined);
     },
     async close() {
