@@ -35,7 +35,12 @@ async function startSimulatorProcess(): Promise<{
   const child = spawn(
     process.execPath,
     [join(import.meta.dirname, '../bin/dialtone.mjs'), 'platform', 'serve', '--admin'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    // The built CLI or nothing: a stale build would run the simulator through tsx, slower,
+    // and flatter Dialtone's CPU beside it. (`npm run build:cli` builds it.)
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, DIALTONE_CLI_BUILT: 'required' },
+    },
   );
   const lines = createInterface({ input: child.stdout! });
   for await (const line of lines) {
