@@ -59,6 +59,27 @@ function loadedVisits(jobId: string): Record<RoutePath, Visit[]> {
         ready: visible((page) => page.getByRole('table', { name: 'Jobs' })),
       },
     ],
+    [routePaths.newJob]: [
+      {
+        route: routePaths.newJob,
+        state: 'empty',
+        path: pathFor(routePaths.newJob),
+        ready: visible((page) => page.getByRole('combobox', { name: 'Site' })),
+      },
+      {
+        // Orchard's job was started above: the screen offers to continue it.
+        route: routePaths.newJob,
+        state: 'loaded',
+        path: `${pathFor(routePaths.newJob)}?site=${SITE_ID}&occupier=occ-orchard`,
+        ready: visible((page) => page.getByRole('link', { name: 'Continue that job' })),
+      },
+      {
+        route: routePaths.newJob,
+        state: 'loaded',
+        path: `${pathFor(routePaths.newJob)}?site=${SITE_ID}&occupier=occ-northwind`,
+        ready: visible((page) => page.getByRole('region', { name: 'What the job covers' })),
+      },
+    ],
     [routePaths.job]: [
       {
         route: routePaths.job,

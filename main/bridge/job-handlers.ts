@@ -1,4 +1,11 @@
-import { jobStepStatuses, summariseJob, type JobSummary, type JobView } from '../../shared/jobs';
+import { CodedError } from '../../shared/errors';
+import {
+  describeJobCoverage,
+  jobStepStatuses,
+  summariseJob,
+  type JobSummary,
+  type JobView,
+} from '../../shared/jobs';
 import type { jobsDomain, syncDomain } from '../../shared/ipc';
 import type { JobService, OpenedJob } from '../jobs';
 import type { Connectivity, ConnectivityState, SyncService } from '../sync';
@@ -58,6 +65,21 @@ export function createJobChannelHandlers(
     }),
     'jobs:create': async ({ jobId, siteId, occupierId }) =>
       view(await jobs.create({ ...(jobId ? { jobId } : {}), siteId, occupierId })),
+    'jobs:preview': async ({ siteId, occupierId }) => {
+      const unfinished = await jobs.unfinishedJobOf(siteId, occupierId);
+      const snapshot = unfinished
+        ? unfinished.state.snapshot
+        : await jobs.previewSnapshot(siteId, occupierId);
+      if (!snapshot.occupiers.some((o) => o.id === occupierId))
+        throw new CodedError(
+          'OCCUPIER_NOT_FOUND',
+          `There is no occupier ${occupierId} at ${siteId}.`,
+        );
+      return {
+        coverage: describeJobCoverage({ ...snapshot, occupierId }, occupierId),
+        unfinishedJob: unfinished ? summaryOf(deps, unfinished) : null,
+      };
+    },
     'jobs:open': async ({ jobId }) => view(await jobs.open(jobId)),
     'jobs:archive': async ({ jobId, actionId }) => view(await jobs.archive(jobId, actionId)),
     'jobs:markStep': async ({ jobId, ...step }) => view(await jobs.markStep(jobId, step)),

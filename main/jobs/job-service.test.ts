@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deriveSyncStatus } from '../../shared/jobs';
-import { createJobService, type JobServiceOptions } from './job-service';
+import type { CodedError } from '../../shared/errors';
+import { JOB_UNFINISHED, createJobService, type JobServiceOptions } from './job-service';
 import { createConfStore } from './key-value-store';
 import { createSnapshotCache } from './snapshot-cache';
 import { tinySnapshot } from './test-support/tiny-snapshot';
@@ -37,6 +38,7 @@ describe('job service', () => {
     const first = await jobs.create({ siteId: 'site-1', occupierId: 'occ-1' });
     expect(pulls()).toBe(1);
     online.value = false;
+    await jobs.archive(first.header.jobId, 'archive-first');
     const second = await jobs.create({ siteId: 'site-1', occupierId: 'occ-1' });
     expect(pulls()).toBe(1);
     expect(second.state.snapshot).toEqual(first.state.snapshot);
@@ -81,6 +83,7 @@ describe('job service', () => {
     const { options, root } = setup({ value: true });
     const jobs = await createJobService(options);
     await jobs.create({ jobId: 'job-b', siteId: 'site-1', occupierId: 'occ-1' });
+    await jobs.archive('job-b', 'b1');
     await jobs.create({ jobId: 'job-c', siteId: 'site-1', occupierId: 'occ-1' });
     await jobs.markStep('job-c', { actionId: 'c1', stepId: 'cabling', done: true, note: '' });
     await jobs.close();
@@ -96,5 +99,45 @@ describe('job service', () => {
     ]);
     await expect(again.open('job-c')).rejects.toMatchObject({ code: 'JOURNAL_CORRUPTED' });
     await again.close();
+  });
+
+  it('refuses a second unfinished job for an occupier (JOB_UNFINISHED names the first) until it is signed off or archived', async () => {
+    const { options } = setup({ value: true });
+    const jobs = await createJobService(options);
+    // Two clicks at once: one job, one refusal.
+    const both = await Promise.allSettled([
+      jobs.create({ jobId: 'job-1', siteId: 'site-1', occupierId: 'occ-1' }),
+      jobs.create({ jobId: 'job-2', siteId: 'site-1', occupierId: 'occ-1' }),
+    ]);
+    expect(both.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    const refusal = (both[1] as PromiseRejectedResult).reason as CodedError;
+    expect(refusal).toMatchObject({ code: JOB_UNFINISHED, detail: { jobId: 'job-1' } });
+    expect(refusal.message).toMatch(
+      /^Acme already has an unfinished job at Test House \(started .+ UTC\)\. Continue that job/,
+    );
+    expect((await jobs.list()).map((l) => l.header.jobId)).toEqual(['job-1']);
+    expect((await jobs.unfinishedJobOf('site-1', 'occ-1'))?.header.jobId).toBe('job-1');
+    // A retried create of the very same job still answers with it.
+    expect(
+      (await jobs.create({ jobId: 'job-1', siteId: 'site-1', occupierId: 'occ-1' })).header.jobId,
+    ).toBe('job-1');
+
+    await jobs.record('job-1', [
+      {
+        id: 'sign-1',
+        actor: 'engineer',
+        type: 'JobSignedOff',
+        payload: { signerName: 'Ana Ruiz', signerRole: 'Office manager' },
+      },
+    ]);
+    expect(await jobs.unfinishedJobOf('site-1', 'occ-1')).toBeNull();
+    await jobs.create({ jobId: 'job-3', siteId: 'site-1', occupierId: 'occ-1' });
+    await expect(jobs.create({ siteId: 'site-1', occupierId: 'occ-1' })).rejects.toMatchObject({
+      code: JOB_UNFINISHED,
+      detail: { jobId: 'job-3' },
+    });
+    await jobs.archive('job-3', 'archive-3');
+    await jobs.create({ jobId: 'job-4', siteId: 'site-1', occupierId: 'occ-1' });
+    await jobs.close();
   });
 });

@@ -5,6 +5,7 @@ import { CodedError } from '../../shared/errors';
 import {
   createJobFold,
   currentFloorPortVersion,
+  isUnfinishedJob,
   isVersioned,
   type ChecklistStepId,
   type JobEvent,
@@ -66,6 +67,10 @@ export interface JobService {
   /** `jobId` lets a retried create (after a crash or a lost reply) find the job it made. */
   create(request: { jobId?: string; siteId: string; occupierId: string }): Promise<OpenedJob>;
   list(): Promise<JobListing[]>;
+  /** The occupier's job that is neither archived nor signed off, if there is one. */
+  unfinishedJobOf(siteId: string, occupierId: string): Promise<OpenedJob | null>;
+  /** The snapshot a new job would start from (the platform, else the offline cache); starts nothing. */
+  previewSnapshot(siteId: string, occupierId: string): Promise<JobSnapshot>;
   open(jobId: string): Promise<OpenedJob>;
   archive(jobId: string, actionId: string): Promise<OpenedJob>;
   markStep(
@@ -148,6 +153,9 @@ const LASTING_JOURNAL_ERRORS = new Set([JOURNAL_CORRUPTED, JOURNAL_TOO_LARGE]);
 const JOB_INCOMPLETE = 'JOB_INCOMPLETE';
 
 const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+
+/** A second job for an occupier that has one not archived nor signed off (detail: its jobId). */
+export const JOB_UNFINISHED = 'JOB_UNFINISHED';
 
 export async function createJobService(options: JobServiceOptions): Promise<JobService> {
   const index = createJobIndex(options.store);
@@ -307,45 +315,91 @@ export async function createJobService(options: JobServiceOptions): Promise<JobS
     }
   }
 
-  return {
-    async create({ jobId: requested, siteId, occupierId }) {
-      const jobId = requested ?? newId();
-      if (!JOB_ID.test(jobId))
-        throw new CodedError(
-          'JOB_ID_INVALID',
-          `${jobId} cannot name a job (letters, digits, - and _).`,
-        );
-      if (existsSync(journalPathOf(jobId)) && !(await isIncomplete(jobId))) {
-        const job = await openJob(jobId);
-        const state = job.fold.current();
-        if (state.siteId !== siteId || state.occupierId !== occupierId)
-          throw new CodedError('JOB_EXISTS', `Job ${jobId} already exists for another occupier.`);
-        if (!index.get(jobId)) index.put(headerFromState(state));
-        return opened(jobId, job);
-      }
-      const snapshot = await pullSnapshot(siteId, occupierId);
-      if (!snapshot.occupiers.some((o) => o.id === occupierId))
-        throw new CodedError(
-          'OCCUPIER_NOT_FOUND',
-          `There is no occupier ${occupierId} at ${siteId}.`,
-        );
-      const journal = await createJournal(
-        journalPathOf(jobId),
-        {
-          id: `created-${jobId}`,
-          actor: ENGINEER,
-          type: 'JobCreated',
-          payload: { jobId, siteId, occupierId, snapshot },
-        },
-        {
-          now,
-          ...(options.maxJournalBytes === undefined ? {} : { maxBytes: options.maxJournalBytes }),
-        },
+  async function unfinishedJobOf(siteId: string, occupierId: string): Promise<OpenedJob | null> {
+    for (const entry of index.all()) {
+      if (entry.siteId !== siteId || entry.occupierId !== occupierId || entry.archived) continue;
+      // A journal that cannot be read cannot be continued either: it does not block a new job.
+      const job = await openJob(entry.jobId).catch(() => null);
+      if (job && isUnfinishedJob(job.fold.current())) return opened(entry.jobId, job);
+    }
+    return null;
+  }
+
+  // Creates for one occupier run one at a time, so two clicks cannot both pass the check.
+  const creating = new Map<string, Promise<unknown>>();
+  function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const run = (creating.get(key) ?? Promise.resolve()).then(work, work);
+    const settled = run.catch(() => undefined);
+    creating.set(key, settled);
+    void settled.then(() => {
+      if (creating.get(key) === settled) creating.delete(key);
+    });
+    return run;
+  }
+
+  async function createJob({
+    jobId: requested,
+    siteId,
+    occupierId,
+  }: {
+    jobId?: string;
+    siteId: string;
+    occupierId: string;
+  }): Promise<OpenedJob> {
+    const jobId = requested ?? newId();
+    if (!JOB_ID.test(jobId))
+      throw new CodedError(
+        'JOB_ID_INVALID',
+        `${jobId} cannot name a job (letters, digits, - and _).`,
       );
-      const job = adopt(jobId, journal, createJobFold(journal.first()!), null);
-      index.put(headerFromState(job.fold.current()));
+    if (existsSync(journalPathOf(jobId)) && !(await isIncomplete(jobId))) {
+      const job = await openJob(jobId);
+      const state = job.fold.current();
+      if (state.siteId !== siteId || state.occupierId !== occupierId)
+        throw new CodedError('JOB_EXISTS', `Job ${jobId} already exists for another occupier.`);
+      if (!index.get(jobId)) index.put(headerFromState(state));
       return opened(jobId, job);
-    },
+    }
+    const unfinished = await unfinishedJobOf(siteId, occupierId);
+    if (unfinished) {
+      const { header } = unfinished;
+      throw new CodedError(
+        JOB_UNFINISHED,
+        `${header.occupierName} already has an unfinished job at ${header.siteName} (started ${header.createdAt.slice(0, 16).replace('T', ' ')} UTC). Continue that job, or archive it before starting another.`,
+        { jobId: header.jobId },
+      );
+    }
+    const snapshot = await pullSnapshot(siteId, occupierId);
+    if (!snapshot.occupiers.some((o) => o.id === occupierId))
+      throw new CodedError(
+        'OCCUPIER_NOT_FOUND',
+        `There is no occupier ${occupierId} at ${siteId}.`,
+      );
+    const journal = await createJournal(
+      journalPathOf(jobId),
+      {
+        id: `created-${jobId}`,
+        actor: ENGINEER,
+        type: 'JobCreated',
+        payload: { jobId, siteId, occupierId, snapshot },
+      },
+      {
+        now,
+        ...(options.maxJournalBytes === undefined ? {} : { maxBytes: options.maxJournalBytes }),
+      },
+    );
+    const job = adopt(jobId, journal, createJobFold(journal.first()!), null);
+    index.put(headerFromState(job.fold.current()));
+    return opened(jobId, job);
+  }
+
+  return {
+    create: (request) =>
+      oneAtATime(`${request.siteId}\u0000${request.occupierId}`, () => createJob(request)),
+
+    unfinishedJobOf,
+
+    previewSnapshot: pullSnapshot,
 
     async list() {
       const listings: JobListing[] = [];

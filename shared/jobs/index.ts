@@ -14,3 +14,4 @@ export * from './installation-state';
 export * from './predicted-snapshot';
 export * from './steps';
 export * from './installation-record';
+export * from './job-coverage';

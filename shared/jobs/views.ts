@@ -20,6 +20,8 @@ export const JobSummary = z.object({
   occupierName: z.string(),
   createdAt: z.string(),
   archived: z.boolean(),
+  /** When the job was signed off; null while it is not (or its journal could not be read). */
+  signedOffAt: z.string().nullable(),
   /** Null when the journal could not be read (see notice). */
   sync: JobSyncStatus.nullable(),
   notice: JournalNotice.nullable(),
@@ -53,7 +55,21 @@ export function summariseJob(
   return {
     ...header,
     archived: state?.archived ?? header.archived,
+    signedOffAt: state?.installation.signOff?.at ?? null,
     sync: state ? deriveSyncStatus(state, runtime) : null,
     notice,
   };
+}
+
+/**
+ * A job still to be finished: readable, not archived, not signed off. An occupier has at most
+ * one (main refuses a second); the engineer continues it instead.
+ */
+export function isUnfinishedJob(state: Pick<JobState, 'archived' | 'installation'>): boolean {
+  return !state.archived && state.installation.signOff === null;
+}
+
+/** The same rule on a list row (a row whose journal could not be read is not continuable). */
+export function isUnfinishedSummary(summary: JobSummary): boolean {
+  return summary.sync !== null && !summary.archived && summary.signedOffAt === null;
 }

@@ -11,6 +11,7 @@ import { BundlesScreen } from '../features/bundles/BundlesScreen';
 import { ConsoleScreen } from '../features/console/ConsoleScreen';
 import { JobScreen } from '../features/jobs/JobScreen';
 import { JobsScreen } from '../features/jobs/JobsScreen';
+import { NewJobScreen } from '../features/jobs/NewJobScreen';
 import { SiteScreen } from '../features/sites/SiteScreen';
 import { SitesScreen } from '../features/sites/SitesScreen';
 import { SwitchScreen } from '../features/switch/SwitchScreen';
@@ -46,6 +47,21 @@ const jobsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'jobs',
   component: JobsScreen,
+});
+
+const optionalId = (value: unknown) =>
+  typeof value === 'string' && value.length > 0 ? value : undefined;
+
+/** `?site=` and `?occupier=` keep the engineer's choice in the URL (both optional). */
+const newJobRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'jobs/new',
+  validateSearch: (search: Record<string, unknown>): { site?: string; occupier?: string } => {
+    const site = optionalId(search['site']);
+    const occupier = site ? optionalId(search['occupier']) : undefined;
+    return { ...(site ? { site } : {}), ...(occupier ? { occupier } : {}) };
+  },
+  component: NewJobScreen,
 });
 
 const jobRoute = createRoute({
@@ -98,6 +114,7 @@ export const routeTree = rootRoute.addChildren([
   sitesRoute,
   siteRoute,
   jobsRoute,
+  newJobRoute,
   bundlesRoute,
   bundleRoute,
   jobRoute.addChildren([jobLandingRoute, jobSwitchRoute, jobConsoleRoute, jobStepRoute]),

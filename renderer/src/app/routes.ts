@@ -10,6 +10,7 @@ export const routePaths = {
   sites: '/sites',
   site: '/sites/$siteId',
   jobs: '/jobs',
+  newJob: '/jobs/new',
   job: '/jobs/$jobId',
   jobStep: '/jobs/$jobId/$step',
   jobSwitch: '/jobs/$jobId/switch',

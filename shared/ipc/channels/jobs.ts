@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ChecklistStepId } from '../../jobs/checklist';
+import { JobCoverage } from '../../jobs/job-coverage';
 import { JobSummary, JobView } from '../../jobs/views';
 import { defineDomain } from '../domain';
 
@@ -25,6 +26,14 @@ export const jobsDomain = defineDomain('jobs', {
         })
         .strict(),
       response: JobView,
+    },
+    /**
+     * What a job for this occupier would cover (from the platform's snapshot, else the offline
+     * cache), and the occupier's unfinished job if it has one: the engineer continues that one.
+     */
+    'jobs:preview': {
+      request: z.object({ siteId: z.string().min(1), occupierId: z.string().min(1) }).strict(),
+      response: z.object({ coverage: JobCoverage, unfinishedJob: JobSummary.nullable() }),
     },
     'jobs:open': { request: z.object({ jobId: JobId }).strict(), response: JobView },
     'jobs:archive': {

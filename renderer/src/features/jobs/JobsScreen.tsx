@@ -1,4 +1,4 @@
-import { Button, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { LoadableView } from '../../common/LoadableView';
@@ -15,14 +15,17 @@ export function JobsScreen() {
 
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={1} size="h2">
-          Jobs
-        </Title>
-        <Text c="dimmed">
-          Every visit on this laptop. Start a new one from an occupier on a site&apos;s page.
-        </Text>
-      </div>
+      <Group justify="space-between" align="start">
+        <div>
+          <Title order={1} size="h2">
+            Jobs
+          </Title>
+          <Text c="dimmed">Every visit on this laptop.</Text>
+        </div>
+        <Button size="md" renderRoot={(props) => <Link to="/jobs/new" search={{}} {...props} />}>
+          New job
+        </Button>
+      </Group>
       <LoadableView
         value={jobs}
         loadingLabel="Loading jobs"

@@ -8,10 +8,13 @@ export function StartJobButton({
   siteId,
   occupierId,
   occupierName,
+  disabled = false,
 }: {
   siteId: string;
   occupierId: string;
   occupierName: string;
+  /** While it is not yet known whether the occupier has an unfinished job. */
+  disabled?: boolean;
 }) {
   const create = useJobList((state) => state.create);
   const starting = useJobList((state) => state.pending[createJobKey(siteId, occupierId)] === true);
@@ -29,6 +32,7 @@ export function StartJobButton({
     <Button
       size="xs"
       loading={starting}
+      disabled={disabled}
       aria-label={`Start a job for ${occupierName}`}
       onClick={() => void start()}
     >

@@ -1,9 +1,12 @@
 import { createStore } from 'zustand/vanilla';
+import type { ResponseOf } from '../../../../shared/ipc';
 import type { JobSummary, JobView } from '../../../../shared/jobs';
 import type { BridgeClient } from '../../bridge/client';
 import { createStoreContext } from '../../common/storeContext';
 import { failed, idle, loading, ready, type Loadable } from '../../common/loadable';
 import { withPending, withoutPending, type PendingActions } from '../../common/pending';
+
+export type JobPreview = ResponseOf<'jobs:preview'>;
 
 export interface JobListState {
   jobs: Loadable<JobSummary[]>;
@@ -11,7 +14,11 @@ export interface JobListState {
   pending: PendingActions;
   /** Why the last job start failed, for the engineer to read; cleared by the next try. */
   createError: string | null;
+  /** What a new job for one occupier would cover; `key` says whose (site:occupier). */
+  preview: { key: string | null; value: Loadable<JobPreview> };
   load(): Promise<void>;
+  /** Reads the preview for the New job screen; an answer for an occupier no longer chosen is dropped. */
+  loadPreview(siteId: string, occupierId: string): Promise<void>;
   /** Starts a job; resolves with it, or null when main refused (see createError). */
   create(siteId: string, occupierId: string): Promise<JobView | null>;
   /** Main said a job changed: update its row, or add it at the top. */
@@ -26,6 +33,17 @@ export function createJobListStore(bridge: BridgeClient) {
     jobs: idle,
     pending: {},
     createError: null,
+    preview: { key: null, value: idle },
+    async loadPreview(siteId, occupierId) {
+      const key = `${siteId}:${occupierId}`;
+      set({ preview: { key, value: loading } });
+      try {
+        const answer = await bridge.invoke('jobs:preview', { siteId, occupierId });
+        if (get().preview.key === key) set({ preview: { key, value: ready(answer) } });
+      } catch (error) {
+        if (get().preview.key === key) set({ preview: { key, value: failed(error) } });
+      }
+    },
     async load() {
       // A reload keeps the rows on screen instead of flashing a spinner.
       if (get().jobs.status !== 'ready') set({ jobs: loading });

@@ -1,6 +1,7 @@
 import {
   Alert,
   Badge,
+  Button,
   Group,
   Paper,
   Stack,
@@ -9,10 +10,13 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useEffect } from 'react';
 import type { SiteDetail } from '../../../../shared/ipc';
+import { isUnfinishedSummary } from '../../../../shared/jobs';
 import { SWITCH_VENDOR_LABELS, occupierFloorPorts } from '../../../../shared/platform/floor-ports';
 import { useJobList } from '../jobs/jobListStore';
-import { StartJobButton } from '../jobs/StartJobButton';
+import { OccupierJobAction } from '../jobs/OccupierJobAction';
 
 function allocationLabel(detail: SiteDetail, port: SiteDetail['floorPorts'][number]): string {
   if (port.allocation.kind === 'operator') return 'Operator';
@@ -24,6 +28,20 @@ function allocationLabel(detail: SiteDetail, port: SiteDetail['floorPorts'][numb
 export function SiteDetailView({ detail }: { detail: SiteDetail }) {
   const { site, occupiers, floorPorts } = detail;
   const createError = useJobList((state) => state.createError);
+  const jobs = useJobList((state) => state.jobs);
+  const loadJobs = useJobList((state) => state.load);
+  useEffect(() => {
+    void loadJobs();
+  }, [loadJobs]);
+  // The occupier's unfinished job, if any: the row offers to continue it instead of a second one.
+  const unfinishedJobOf = (occupierId: string): string | null | undefined => {
+    if (jobs.status === 'failed') return null; // main still refuses a second job
+    if (jobs.status !== 'ready') return undefined;
+    const job = jobs.value.find(
+      (j) => j.siteId === site.id && j.occupierId === occupierId && isUnfinishedSummary(j),
+    );
+    return job?.jobId ?? null;
+  };
   const spaceName = (id: string) => site.spaces.find((s) => s.id === id)?.name ?? id;
   const switchName = (id: string) => site.switches.find((s) => s.id === id)?.hostname ?? id;
   const roleName = (id: string | null) =>
@@ -32,11 +50,19 @@ export function SiteDetailView({ detail }: { detail: SiteDetail }) {
   return (
     <Stack gap="lg">
       <div>
-        <Group gap="sm">
-          <Title order={1} size="h2">
-            {site.name}
-          </Title>
-          <Badge variant="outline">{site.region}</Badge>
+        <Group justify="space-between" align="start">
+          <Group gap="sm">
+            <Title order={1} size="h2">
+              {site.name}
+            </Title>
+            <Badge variant="outline">{site.region}</Badge>
+          </Group>
+          <Button
+            size="md"
+            renderRoot={(props) => <Link to="/jobs/new" search={{ site: site.id }} {...props} />}
+          >
+            New job at this site
+          </Button>
         </Group>
         <Text c="dimmed">{site.address}</Text>
         <Text size="sm" mt={4}>
@@ -77,10 +103,11 @@ export function SiteDetailView({ detail }: { detail: SiteDetail }) {
                 <Table.Td>{occupier.spaceIds.map(spaceName).join(', ')}</Table.Td>
                 <Table.Td>{occupierFloorPorts(floorPorts, occupier.id).length}</Table.Td>
                 <Table.Td>
-                  <StartJobButton
+                  <OccupierJobAction
                     siteId={site.id}
                     occupierId={occupier.id}
                     occupierName={occupier.name}
+                    unfinishedJobId={unfinishedJobOf(occupier.id)}
                   />
                 </Table.Td>
               </Table.Tr>
