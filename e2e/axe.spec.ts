@@ -104,6 +104,17 @@ function loadedVisits(jobId: string): Record<RoutePath, Visit[]> {
         ready: visible((page) => page.getByRole('region', { name: 'Saved transcripts' })),
       },
     ],
+    [routePaths.jobReport]: [
+      {
+        // A draft (Orchard's job is not signed off); the signed report is checked by report.spec.
+        route: routePaths.jobReport,
+        state: 'loaded',
+        path: pathFor(routePaths.jobReport, { jobId }),
+        ready: visible((page) =>
+          page.getByRole('heading', { name: 'Installation report', level: 1 }),
+        ),
+      },
+    ],
     [routePaths.bundles]: [
       {
         route: routePaths.bundles,

@@ -15,3 +15,4 @@ export * from './predicted-snapshot';
 export * from './steps';
 export * from './installation-record';
 export * from './job-coverage';
+export * from './report';

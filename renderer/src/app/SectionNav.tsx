@@ -17,6 +17,7 @@ export function SectionNav() {
     <Group
       component="nav"
       aria-label="Sections"
+      data-print="hide"
       grow
       gap={4}
       p={4}

@@ -12,6 +12,7 @@ import { ConsoleScreen } from '../features/console/ConsoleScreen';
 import { JobScreen } from '../features/jobs/JobScreen';
 import { JobsScreen } from '../features/jobs/JobsScreen';
 import { NewJobScreen } from '../features/jobs/NewJobScreen';
+import { ReportScreen } from '../features/report/ReportScreen';
 import { SiteScreen } from '../features/sites/SiteScreen';
 import { SitesScreen } from '../features/sites/SitesScreen';
 import { SwitchScreen } from '../features/switch/SwitchScreen';
@@ -97,6 +98,13 @@ const jobConsoleRoute = createRoute({
   component: ConsoleScreen,
 });
 
+// Not inside the job's frame (checklist, sync panels): the report is a document of its own.
+const jobReportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'jobs/$jobId/report',
+  component: ReportScreen,
+});
+
 const bundlesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'bundles',
@@ -115,6 +123,7 @@ export const routeTree = rootRoute.addChildren([
   siteRoute,
   jobsRoute,
   newJobRoute,
+  jobReportRoute,
   bundlesRoute,
   bundleRoute,
   jobRoute.addChildren([jobLandingRoute, jobSwitchRoute, jobConsoleRoute, jobStepRoute]),

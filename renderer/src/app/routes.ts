@@ -15,6 +15,7 @@ export const routePaths = {
   jobStep: '/jobs/$jobId/$step',
   jobSwitch: '/jobs/$jobId/switch',
   jobConsole: '/jobs/$jobId/console',
+  jobReport: '/jobs/$jobId/report',
   bundles: '/bundles',
   bundle: '/bundles/$bundleId',
 } as const;

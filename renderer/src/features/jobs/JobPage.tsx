@@ -1,5 +1,6 @@
 import { ExportBundleButton } from '../bundles/ExportBundleButton';
 import { Alert, Box, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import type { JobView } from '../../../../shared/jobs';
 import { JobSyncPanels } from './JobSyncPanels';
@@ -26,6 +27,14 @@ export function JobPage({ view, children }: { view: JobView; children: ReactNode
           </Text>
         </div>
         <Group>
+          <Button
+            variant="light"
+            renderRoot={(props) => (
+              <Link to="/jobs/$jobId/report" params={{ jobId: summary.jobId }} {...props} />
+            )}
+          >
+            {summary.signedOffAt ? 'Report' : 'Draft report'}
+          </Button>
           <ExportBundleButton jobId={summary.jobId} />
           {!summary.archived && (
             <Button variant="light" color="gray" loading={archiving} onClick={() => void archive()}>

@@ -1,4 +1,5 @@
 import { Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { canSignOff } from '../../../../shared/jobs';
 import { jobActionKey, useOpenJob } from '../jobs/openJobStore';
@@ -19,10 +20,20 @@ export function SignOffStep({ view, readOnly }: JobStepScreenProps) {
         Who signs
       </Title>
       {signed ? (
-        <Text>
-          Signed off by {signed.signerName} ({signed.signerRole}) on{' '}
-          {new Date(signed.at).toLocaleString()}.
-        </Text>
+        <Stack gap="sm" align="start">
+          <Text>
+            Signed off by {signed.signerName} ({signed.signerRole}) on{' '}
+            {new Date(signed.at).toLocaleString()}.
+          </Text>
+          <Button
+            size="lg"
+            renderRoot={(props) => (
+              <Link to="/jobs/$jobId/report" params={{ jobId: view.summary.jobId }} {...props} />
+            )}
+          >
+            Open the report
+          </Button>
+        </Stack>
       ) : (
         <Stack gap="xs">
           {!allowed && (
