@@ -18,7 +18,7 @@ export function OccupierJobAction({
   return (
     <Button
       size="xs"
-      variant="light"
+      variant="outline"
       aria-label={`Continue the job for ${occupier.occupierName}`}
       renderRoot={(props) => (
         <Link to="/jobs/$jobId" params={{ jobId: unfinishedJobId }} {...props} />
