@@ -156,7 +156,7 @@ export function JobReportView({ report, madeAt }: { report: JobReport; madeAt: s
       <section aria-labelledby="report-exceptions">
         <h2 id="report-exceptions">Exceptions</h2>
         {report.exceptions.length === 0 ? (
-          <p>None: every check passed without an exception.</p>
+          <p>None recorded.</p>
         ) : (
           <Table aria-labelledby="report-exceptions" className="job-report-table">
             <Table.Thead>
