@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createAppServices } from '../main/app/services';
+import { routerCall, startDemoApp } from '../main/app/test-support/demo-app';
 import { demoSwitch, servePty } from '../main/sim/switch';
 import { CONSOLE_SPEEDS } from '../main/switch/transports/probe-speed';
 import { openSerialTransport } from '../main/switch/transports/serial-transport';
@@ -70,18 +70,10 @@ for (const speed of CONSOLE_SPEEDS) {
   const times: number[] = [];
   for (let run = 0; run < RUNS; run += 1) {
     const path = ptyPath();
-    const services = await createAppServices({
-      host: 'browser',
-      target: { kind: 'demo' },
-      dataDirectory: mkdtempSync(join(tmpdir(), 'dialtone-bench-speed-')),
+    const services = await startDemoApp(mkdtempSync(join(tmpdir(), 'dialtone-bench-speed-')), {
       demoConsoles: [{ switch: 'sw-2f-a', path, baud: 38_400 }],
     });
-    await services.jobs.connectivity.check();
-    const call = async <T>(channel: string, request: unknown): Promise<T> => {
-      const reply = await services.router.dispatch(channel, request);
-      if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-      return reply.response as T;
-    };
+    const call = routerCall(services);
     const job = await call<{ state: { jobId: string } }>('jobs:create', {
       siteId: 'lon-shoreditch',
       occupierId: 'occ-brightwater',

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from '@playwright/test';
-import { createAppServices } from '../main/app/services';
+import { routerCall, startDemoApp } from '../main/app/test-support/demo-app';
 import { PROJECT_ROOT } from '../main/cli/project-root';
 import { startBrowserHost } from '../main/web/server';
 
@@ -21,17 +21,8 @@ if (!existsSync(join(rendererDir, 'index.html'))) {
   process.exit(2);
 }
 
-const services = await createAppServices({
-  host: 'browser',
-  target: { kind: 'demo' },
-  dataDirectory: mkdtempSync(join(tmpdir(), 'dialtone-bench-switch-')),
-});
-await services.jobs.connectivity.check();
-async function call<T>(channel: string, request: unknown): Promise<T> {
-  const reply = await services.router.dispatch(channel, request);
-  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-  return reply.response as T;
-}
+const services = await startDemoApp(mkdtempSync(join(tmpdir(), 'dialtone-bench-switch-')));
+const call = routerCall(services);
 const job = await call<{ state: { jobId: string } }>('jobs:create', {
   siteId: 'lon-shoreditch',
   occupierId: 'occ-brightwater',

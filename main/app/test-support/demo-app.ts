@@ -17,3 +17,12 @@ export async function startDemoApp(
   await services.jobs.connectivity.check();
   return services;
 }
+
+/** Calls a channel through the app's router as a window would; a refusal throws with its code. */
+export function routerCall(services: AppServices) {
+  return async <T>(channel: string, request: unknown): Promise<T> => {
+    const reply = await services.router.dispatch(channel, request);
+    if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+    return reply.response as T;
+  };
+}
