@@ -249,18 +249,21 @@ export function ConnectPanel({ item, demo }: { item: SwitchOverviewItem; demo: b
               <Group align="flex-end">
                 <TextInput
                   label="User name"
+                  w={200}
                   value={username}
                   onChange={(e) => setUsername(e.currentTarget.value)}
                   autoComplete="off"
                 />
                 <PasswordInput
                   label="Password"
+                  w={200}
                   value={password}
                   onChange={(e) => setPassword(e.currentTarget.value)}
                   autoComplete="off"
                 />
                 <PasswordInput
                   label="Enable secret (if different)"
+                  w={200}
                   value={enableSecret}
                   onChange={(e) => setEnableSecret(e.currentTarget.value)}
                   autoComplete="off"
