@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BridgeReply } from '../../shared/ipc';
+import type { BundleView } from '../../shared/ipc/channels/bundles';
 import type { JobView } from '../../shared/jobs';
 import { newHostKey, serveSsh } from '../sim/switch';
 import { LiveWorld } from '../sim/world/live-world';
@@ -104,11 +105,35 @@ describe('SSH host keys in the app: pinned per site switch, a change refused, tr
     }).catch((e) => e);
     expect(wrong).toMatchObject({ code: 'SWITCH_HOST_KEY_NOT_REFUSED' });
 
+    const before = new Date().toISOString();
     await call(services, 'switch:trustHostKey', {
       jobId,
       switchId: SWITCH,
       fingerprint: presented,
     });
+    // The job's journal says who trusted which key in place of which, and when.
+    const trusted = (await services.jobs.jobs.events(jobId)).filter(
+      (event) => event.type === 'SwitchHostKeyTrusted',
+    );
+    expect(trusted).toEqual([
+      expect.objectContaining({
+        actor: 'engineer',
+        payload: { switchId: SWITCH, oldFingerprint: pinned, newFingerprint: presented },
+      }),
+    ]);
+    expect(trusted[0]!.time >= before).toBe(true);
+    // And a support bundle's timeline says it in words.
+    const exported = (await call(services, 'bundles:export', { jobId, anonymise: false })) as {
+      fileName: string;
+      data: string;
+    };
+    const bundle = (await call(services, 'bundles:open', {
+      fileName: exported.fileName,
+      data: exported.data,
+    })) as BundleView;
+    expect(bundle.timeline.map((entry) => entry.title)).toContain(
+      `New SSH host key of ${SWITCH} trusted: ${presented} pinned in place of ${pinned}`,
+    );
     await connect(second.port);
     await disconnect();
     expect(

@@ -131,10 +131,7 @@ export function createSwitchChannelHandlers(
       return overviewItem(jobId, switchId);
     },
     'switch:trustHostKey': async ({ jobId, switchId, fingerprint }) => {
-      const state = await jobs.state(jobId);
-      if (!state.snapshot.site.switches.some((s) => s.id === switchId))
-        throw new CodedError('SWITCH_UNKNOWN', `Switch ${switchId} is not in this site's data.`);
-      await service.trustHostKey(switchId, fingerprint);
+      await jobSwitch.trustHostKey(jobId, switchId, fingerprint);
       return {};
     },
     'switch:confirmIdentity': async ({ jobId, switchId, actionId }) => {

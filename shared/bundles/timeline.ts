@@ -62,6 +62,8 @@ function outcomeTitle(event: JobEvent, entries: ReadonlyMap<string, OutboxEntry>
       return `Connected to ${event.payload.identity.hostname} (${event.payload.identity.model}) over ${event.payload.label}${event.payload.check.matches ? '' : ` — not the switch the site expects: ${event.payload.check.differences.join('; ')}`}`;
     case 'PortRoleApplied':
       return `${event.payload.interfaceName}: role ${event.payload.roleId} ${event.payload.rejected ? `refused at “${event.payload.rejected.command}”` : event.payload.verified ? (event.payload.changed ? 'applied and verified' : 'already right') : 'applied, not verified'}`;
+    case 'SwitchHostKeyTrusted':
+      return `New SSH host key of ${event.payload.switchId} trusted: ${event.payload.newFingerprint} pinned in place of ${event.payload.oldFingerprint}`;
     case 'SwitchTranscriptSaved':
       return `Console transcript of ${event.payload.hostname} saved (${event.payload.reason})`;
     default:

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { LinkState, Neighbour, PoeState, SwitchIdentityView } from '../switch/facts';
+import {
+  LinkState,
+  Neighbour,
+  PoeState,
+  SshFingerprint,
+  SwitchIdentityView,
+} from '../switch/facts';
 
 /** Journal events of the switch half of a job: connections, cabling facts, port roles, console. */
 
@@ -47,6 +53,18 @@ export const switchEventBodies = [
       label: z.string(),
       identity: SwitchIdentityView,
       check: IdentityCheck,
+    }),
+  }),
+  /**
+   * The engineer trusted the new SSH host key a switch presented after it was refused: it
+   * is pinned in place of the old one (who and when: the record's actor and time).
+   */
+  z.object({
+    type: z.literal('SwitchHostKeyTrusted'),
+    payload: z.object({
+      switchId: Id,
+      oldFingerprint: SshFingerprint,
+      newFingerprint: SshFingerprint,
     }),
   }),
   /** The engineer confirmed an unexpected switch is the right one after all. */

@@ -3,6 +3,11 @@ import { SwitchVendor } from '../platform/schemas';
 
 /** What Dialtone read from a switch, vendor-neutral: what the faceplate and the steps show. */
 
+/** An SSH host key's fingerprint as OpenSSH prints it: `SHA256:` and 43 base64 characters. */
+export const SshFingerprint = z
+  .string()
+  .regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'An SSH key fingerprint looks like SHA256:…');
+
 export const SwitchIdentityView = z.object({
   vendor: SwitchVendor,
   hostname: z.string(),

@@ -119,6 +119,8 @@ export interface JobSwitch {
     login?: SwitchLogin,
   ): Promise<SwitchSessionView>;
   confirmIdentity(jobId: string, switchId: string, actionId: string): Promise<void>;
+  /** "Trust the new key" (see SwitchService.trustHostKey), journalled as SwitchHostKeyTrusted. */
+  trustHostKey(jobId: string, switchId: string, fingerprint: string): Promise<void>;
   cabling(jobId: string): Promise<CablingRow[]>;
   checkCabling(jobId: string): Promise<CablingRow[]>;
   planCabling(
@@ -314,6 +316,17 @@ export function createJobSwitch(options: JobSwitchOptions): JobSwitch {
         ENGINEER_ACTOR,
         { type: 'SwitchIdentityConfirmed', payload: { switchId, identity: connection.identity } },
         actionId,
+      );
+      options.onChanged(jobId);
+    },
+
+    async trustHostKey(jobId, switchId, fingerprint) {
+      switchInfoOf((await jobs.state(jobId)).snapshot, switchId);
+      await switches.trustHostKey(switchId, fingerprint, (change) =>
+        record(jobId, ENGINEER_ACTOR, {
+          type: 'SwitchHostKeyTrusted',
+          payload: { switchId, oldFingerprint: change.pinned, newFingerprint: change.presented },
+        }),
       );
       options.onChanged(jobId);
     },

@@ -3,10 +3,11 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { servePty } from '../../sim/switch';
+import { newHostKey, servePty, serveSsh } from '../../sim/switch';
 import { LiveWorld } from '../../sim/world/live-world';
 import { loadDemoWorld } from '../../sim/world/load';
 import { createConfStore } from '../../jobs';
+import { memoryHostKeyStore } from '../transports';
 import { createCredentialVault } from './credentials';
 import {
   createSwitchService,
@@ -295,5 +296,46 @@ describe('switch credentials stay in main', () => {
       expect(text).not.toContain(SECRET.password);
       expect(text).not.toContain('plain-Secret-99');
     }
+  });
+});
+
+describe('trusting a changed SSH host key', () => {
+  it('keeps the old key pinned, and the refusal standing, when its record cannot be written', async () => {
+    const hostKeys = memoryHostKeyStore();
+    const { live, service } = setUp({ hostKeys }, SECRET);
+    const connectWith = async (hostKey: string) => {
+      const server = await serveSsh(live.switchOf(CISCO.switchId), { port: 0, hostKey });
+      cleanups.push(() => server.close());
+      return service
+        .connect({
+          ...CISCO,
+          vendor: 'cisco_ios',
+          route: { kind: 'ssh', host: server.host, port: server.port, username: SECRET.username },
+          login: SECRET,
+        })
+        .catch((error) => error);
+    };
+    await connectWith(newHostKey());
+    await service.disconnect(CISCO);
+    const pinned = (await hostKeys.get(CISCO.switchId))!.fingerprint;
+    const refused = await connectWith(newHostKey());
+    expect(refused).toMatchObject({ code: 'SWITCH_HOST_KEY_CHANGED' });
+    const presented = refused.detail.presented as string;
+
+    const failed = await service
+      .trustHostKey(CISCO.switchId, presented, async () => {
+        throw new Error('the journal could not be written');
+      })
+      .catch((error: Error) => error);
+    expect(failed).toMatchObject({ message: 'the journal could not be written' });
+    expect((await hostKeys.get(CISCO.switchId))!.fingerprint).toBe(pinned);
+
+    const recorded: unknown[] = [];
+    const change = await service.trustHostKey(CISCO.switchId, presented, async (c) => {
+      recorded.push(c);
+    });
+    expect(change).toEqual({ switchId: CISCO.switchId, pinned, presented });
+    expect(recorded).toEqual([change]);
+    expect((await hostKeys.get(CISCO.switchId))!.fingerprint).toBe(presented);
   });
 });

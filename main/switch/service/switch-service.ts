@@ -127,9 +127,15 @@ export interface SwitchService {
   /**
    * The engineer's "trust the new key" after a refusal: pins the key the switch presented
    * then, in place of the old one, so the next connection goes through. Only that key: a
-   * fingerprint this service did not just refuse for the switch is not taken.
+   * fingerprint this service did not just refuse for the switch is not taken. `journal`
+   * records the change; if it fails, the old key is pinned again and the refusal stands,
+   * so a key is never trusted without its record.
    */
-  trustHostKey(switchId: string, fingerprint: string): Promise<void>;
+  trustHostKey(
+    switchId: string,
+    fingerprint: string,
+    journal: (change: HostKeyChange) => Promise<void>,
+  ): Promise<HostKeyChange>;
   /** Closes every session, saving each transcript (app quit). */
   close(): Promise<void>;
 }
@@ -348,16 +354,24 @@ export function createSwitchService(options: SwitchServiceOptions): SwitchServic
     transcriptText: (key) => entryOf(key).sw.transcript.toText(),
     consoleText: (key) => entryOf(key).sw.consoleText(),
     disconnect: (key) => finish(keyOf(key), 'closed'),
-    async trustHostKey(switchId, fingerprint) {
+    async trustHostKey(switchId, fingerprint, journal) {
       const refused = refusedKeys.get(switchId);
-      if (!options.hostKeys || !refused || refused.presented !== fingerprint)
+      const hostKeys = options.hostKeys;
+      if (!hostKeys || !refused || refused.presented !== fingerprint)
         throw new CodedError(
           'SWITCH_HOST_KEY_NOT_REFUSED',
           `Dialtone has not just refused the SSH host key ${fingerprint} for switch ${switchId}, so it will not trust it. Connect again, and compare the key it shows.`,
           { switchId, fingerprint },
         );
-      await options.hostKeys.pin(switchId, fingerprint);
+      await hostKeys.pin(switchId, fingerprint);
+      try {
+        await journal(refused);
+      } catch (error) {
+        await hostKeys.pin(switchId, refused.pinned);
+        throw error;
+      }
       refusedKeys.delete(switchId);
+      return refused;
     },
     async close() {
       clearInterval(idleTimer);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SwitchVendor } from '../../platform/schemas';
 import { IdentityCheck } from '../../jobs/switch-events';
-import { PortFacts, PortLinkEvent, SwitchIdentityView } from '../../switch/facts';
+import { PortFacts, PortLinkEvent, SshFingerprint, SwitchIdentityView } from '../../switch/facts';
 import { defineDomain, scopedEvent } from '../domain';
 import { ActionId, JobId } from './jobs';
 
@@ -208,17 +208,11 @@ export const switchDomain = defineDomain('switch', {
     },
     /**
      * "Trust the new key": after a connect refused with SWITCH_HOST_KEY_CHANGED (its detail
-     * carries `pinned` and `presented`), pins the presented key for the switch; connect again.
+     * carries `pinned` and `presented`), pins the presented key for the switch and records
+     * SwitchHostKeyTrusted (both fingerprints) in the job's journal; connect again.
      */
     'switch:trustHostKey': {
-      request: z
-        .object({
-          ...Key,
-          fingerprint: z
-            .string()
-            .regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'An SSH key fingerprint looks like SHA256:…'),
-        })
-        .strict(),
+      request: z.object({ ...Key, fingerprint: SshFingerprint }).strict(),
       response: z.object({}),
     },
     'switch:confirmIdentity': {
