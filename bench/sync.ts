@@ -5,7 +5,8 @@
  * concurrency 16, backoff 250 ms–30 s). Under 5 s on a clean line; under 30 s with about
  * 30% of requests failing (500s, 429s, connections dropped before and after the change;
  * the 429s carry Retry-After: 0, the rest wait the app's real backoff). Dialtone's CPU
- * should be no more than the simulator's.
+ * must be no more than the simulator's (each measured per process). Also printed: the
+ * backoff waits, whose share per lane bounds the faulty run from below whatever the CPU.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ import { APP_SYNC_SETTINGS, createJobServices } from '../main/app/job-services';
 import { createPlatformClient } from '../main/platform/client';
 import type { FaultSettingsInput } from '../main/sim/platform/faults';
 import { hasSendable } from '../shared/jobs';
-import { seededRandom } from '../main/sync';
+import { seededRandom, systemClock, type SyncClock } from '../main/sync';
 
 const ENTRIES = 10_000;
 const CLEAN_BUDGET_MS = 5_000;
@@ -101,10 +102,22 @@ async function run(label: string, faults: FaultSettingsInput, budgetMs: number):
   const directory = mkdtempSync(join(tmpdir(), 'dialtone-bench-sync-'));
   const simulator = await startSimulatorProcess();
   const client = createPlatformClient({ baseUrl: simulator.url, token: simulator.token });
-  // The app's own wiring and settings; only the jitter is seeded, so runs repeat.
+  // The app's own wiring and settings; only the jitter is seeded, so runs repeat. The clock
+  // is the system's, only counted: each lane's entries go in order, so no run can be shorter
+  // than its slowest lane's backoff waits, whatever the CPU does.
+  const waits = { count: 0, ms: 0 };
+  const clock: SyncClock = {
+    now: systemClock.now,
+    sleep: (ms) => {
+      waits.count++;
+      waits.ms += ms;
+      return systemClock.sleep(ms);
+    },
+  };
   const services = await createJobServices({
     dataDirectory: directory,
     platform: client,
+    clock,
     random: seededRandom(5),
   });
   const { jobs, sync, connectivity } = services;
@@ -183,6 +196,7 @@ async function run(label: string, faults: FaultSettingsInput, budgetMs: number):
     `${label}: ${ENTRIES} entries flushed in ${(elapsed / 1000).toFixed(2)} s ` +
       `(${Math.round(ENTRIES / (elapsed / 1000))} entries/s, ${runs} run(s)); ` +
       `applied ${applied}, exactly once: ${exactlyOnce ? 'yes' : 'NO'}; ` +
+      `backoff waits ${waits.count} totalling ${(waits.ms / 1000).toFixed(1)} s over ${ports.length} lanes (${(waits.ms / 1000 / ports.length).toFixed(1)} s a lane on average, in order within each); ` +
       `queueing took ${(queueMs / 1000).toFixed(2)} s; CPU: Dialtone ${describeCpu(dialtoneCpuSeconds)}, platform ${describeCpu(platformCpu)}; ` +
       `budget ${budgetMs / 1000} s: ${timeOk ? 'met' : 'MISSED'}, ` +
       `Dialtone CPU ≤ platform's: ${cpuOk ? 'met' : 'MISSED'}`,
