@@ -237,11 +237,15 @@ describe('the switch half of a demo job, through the bridge', () => {
       occupierId: 'occ-brightwater',
     });
     const jobId = job.state.jobId;
+    // The Connect screen sends the empty fields when no login is held; the line asks for none.
     const item = await call<SwitchOverviewItem>('switch:connect', {
       jobId,
       switchId: 'lon-sw-2f-a',
       route: { kind: 'serial', path, baudRate: 'auto' },
+      login: { username: '', password: '' },
     });
+    // Nothing worth holding: next time the screen does not say a login is held.
+    expect(item.hasLogin).toBe(false);
     // The site data says 9600; the line answers readably only at 38400.
     expect(item.consoleBaud).toBe(9600);
     expect(item.session?.serial).toEqual({ path, baudRate: 38_400, found: true });

@@ -10,6 +10,7 @@ export interface SwitchCredentialVault {
   /** How logins are kept on this laptop (the Connect screen says which). */
   readonly keeping: CredentialKeeping;
   get(switchId: string): SwitchLogin | null;
+  /** Keeps a login that worked; an empty one (a console line that asked for none) is not kept. */
   remember(switchId: string, login: SwitchLogin): void;
   forget(switchId: string): void;
   /** Every secret known, so transcripts and streams can keep them out. */
@@ -23,6 +24,11 @@ const Login = z.object({
   password: z.string(),
   enableSecret: z.string().optional(),
 });
+
+/** No user name, password or enable secret: nothing that would be worth holding. */
+function isEmptyLogin(login: SwitchLogin): boolean {
+  return login.username === '' && login.password === '' && !login.enableSecret;
+}
 
 /**
  * Switch logins, asked once per switch and kept in main only: with a cipher (Electron
@@ -42,7 +48,8 @@ export function createCredentialVault(options: {
     for (const [switchId, encrypted] of Object.entries(stored.success ? stored.data : {})) {
       try {
         const login = Login.safeParse(JSON.parse(cipher.decrypt(encrypted)));
-        if (login.success) memory.set(switchId, login.data);
+        // An empty one was kept by earlier versions: it says nothing worth holding.
+        if (login.success && !isEmptyLogin(login.data)) memory.set(switchId, login.data);
       } catch {
         // Encrypted by another keychain (a copied profile): ask again.
       }
@@ -60,6 +67,7 @@ export function createCredentialVault(options: {
     keeping: persistent ? 'encrypted' : 'memory',
     get: (switchId) => memory.get(switchId) ?? null,
     remember(switchId, login) {
+      if (isEmptyLogin(login)) return;
       memory.set(switchId, { ...login });
       save();
     },

@@ -283,6 +283,17 @@ describe('switch credentials stay in main', () => {
     encrypted.remember('lon-sw-2f-a', SECRET);
     expect(createCredentialVault({ store, cipher }).get('lon-sw-2f-a')).toEqual(SECRET);
 
+    // A console line that asked for no login leaves nothing worth holding, now or from an earlier version.
+    encrypted.remember('lon-sw-3f-a', { username: '', password: '' });
+    expect(encrypted.get('lon-sw-3f-a')).toBeNull();
+    store.set('switchCredentials', {
+      ...(store.get('switchCredentials') as Record<string, string>),
+      'lon-sw-3f-a': cipher.encrypt(JSON.stringify({ username: '', password: '' })),
+    });
+    const reloaded = createCredentialVault({ store, cipher });
+    expect(reloaded.get('lon-sw-3f-a')).toBeNull();
+    expect(reloaded.get('lon-sw-2f-a')).toEqual(SECRET);
+
     const memoryOnly = createCredentialVault({ store });
     expect(memoryOnly.keeping).toBe('memory');
     memoryOnly.remember('nyc-sw-4f-a', { username: 'manager', password: 'plain-Secret-99' });
