@@ -3,7 +3,10 @@ import { faceplateRows, portSummary, type PortFacts } from '../../../../shared/s
 import { portLook, poeWords } from './portLook';
 
 export interface FaceplateProps {
+  /** The switch the picture is of: the one connected, by the name it gives itself. */
   hostname: string;
+  /** What else identifies it (model, serial), or why it is taken as the expected one. */
+  detail?: string;
   ports: PortFacts[];
   /** Interface → floor-port label, for the patched interfaces. */
   floorLabels: Record<string, string>;
@@ -74,7 +77,14 @@ function FloorLabel({ label }: { label: string | undefined }) {
 }
 
 /** The switch as the hardware has it: odd ports on top, even below, uplinks in their own block. */
-export function Faceplate({ hostname, ports, floorLabels, selected, onSelect }: FaceplateProps) {
+export function Faceplate({
+  hostname,
+  detail,
+  ports,
+  floorLabels,
+  selected,
+  onSelect,
+}: FaceplateProps) {
   const rows = faceplateRows(ports);
   const row = (list: PortFacts[], labelsBelow: boolean) => (
     <Group gap={4} wrap="nowrap">
@@ -104,6 +114,11 @@ export function Faceplate({ hostname, ports, floorLabels, selected, onSelect }: 
       <Text size="sm" fw={600} mb={4}>
         {hostname} · {portSummary(ports)}
       </Text>
+      {detail && (
+        <Text size="xs" c="gray.7" mb={4}>
+          {detail}
+        </Text>
+      )}
       <Group align="flex-start" gap="lg" wrap="nowrap">
         <Stack gap={4}>
           {row(rows.top, false)}

@@ -6,16 +6,24 @@ import { ageOf, portLook, poeWords } from './portLook';
 export function PortDetails({
   port,
   floorLabel,
+  floorPortsKnown = true,
   now,
 }: {
   port: PortFacts;
   floorLabel: string | undefined;
+  /** False on a switch that is not the one the site data expects: its floor ports are not known. */
+  floorPortsKnown?: boolean;
   now: number;
 }) {
   const look = portLook(port);
   const rows: [string, string][] = [
     ['Status', `${look.word} · ${ageOf(port.readAt, now)}`],
-    ['Floor port', floorLabel ?? 'not patched to a floor port'],
+    [
+      'Floor port',
+      !floorPortsKnown
+        ? 'not known: this is not the switch the site data expects'
+        : (floorLabel ?? 'not patched to a floor port'),
+    ],
     ['Description', port.description || '—'],
     ['VLAN', port.vlan === null ? '—' : String(port.vlan)],
     ['PoE', poeWords(port.poe)],

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
+import type { SwitchOverviewItem } from '../../../../shared/ipc';
 import { LoadableView } from '../../common/LoadableView';
 import { useOpenJob } from '../jobs/openJobStore';
 import { segmentForStep } from '../jobs/stepSegments';
@@ -9,6 +10,36 @@ import { Faceplate } from './Faceplate';
 import { PortDetails } from './PortDetails';
 import { ageOf } from './portLook';
 import { useSwitch } from './switchStore';
+
+/**
+ * What the faceplate of a connected switch is labelled with. A switch that is not the one the
+ * site data expects is drawn as itself (its own hostname, model and serial) and without the
+ * expected switch's floor ports, until the engineer confirms it is the right one; from then on
+ * changes are allowed (shared/switch/work.ts changesAllowed) and it is taken as the expected switch.
+ */
+function faceplateOf(item: SwitchOverviewItem): {
+  hostname: string;
+  detail: string;
+  floorPortsKnown: boolean;
+} {
+  const identity = item.session?.identity ?? item.identification?.identity;
+  if (!identity) return { hostname: item.hostname, detail: '', floorPortsKnown: true };
+  const facts = `${identity.model}, serial ${identity.serialNumber}`;
+  if (!item.changesAllowed)
+    return {
+      hostname: identity.hostname,
+      detail: `${facts}. Not ${item.hostname}, the switch the site data expects: its floor ports are not drawn on these ports until you confirm it is the right switch.`,
+      floorPortsKnown: false,
+    };
+  const renamed = identity.hostname.toLowerCase() !== item.hostname.toLowerCase();
+  return {
+    hostname: item.hostname,
+    detail: renamed
+      ? `${facts}; it calls itself ${identity.hostname}, and you confirmed it is ${item.hostname}.`
+      : facts,
+    floorPortsKnown: true,
+  };
+}
 
 /** `jobs/$jobId/switch`: connect to the site's switches, and each connected one's faceplate. */
 export function SwitchScreen() {
@@ -91,11 +122,14 @@ export function SwitchScreen() {
             </Text>
             {value.switches.map((item) => {
               const portList = ports[item.switchId];
-              const labels = Object.fromEntries(
-                floorPorts
-                  .filter((p) => p.switchId === item.switchId)
-                  .map((p) => [p.interfaceName, p.label]),
-              );
+              const picture = faceplateOf(item);
+              const labels: Record<string, string> = picture.floorPortsKnown
+                ? Object.fromEntries(
+                    floorPorts
+                      .filter((p) => p.switchId === item.switchId)
+                      .map((p) => [p.interfaceName, p.label]),
+                  )
+                : {};
               const chosen = selected[item.switchId] ?? null;
               return (
                 <Stack key={item.switchId} gap="sm">
@@ -103,8 +137,8 @@ export function SwitchScreen() {
                   {item.session && portList && (
                     <LoadableView
                       value={portList}
-                      loadingLabel={`Reading the ports of ${item.hostname}`}
-                      failedTitle={`Could not read the ports of ${item.hostname}`}
+                      loadingLabel={`Reading the ports of ${picture.hostname}`}
+                      failedTitle={`Could not read the ports of ${picture.hostname}`}
                       onRetry={() => void loadPorts(item.switchId, true)}
                     >
                       {(list) => {
@@ -116,7 +150,8 @@ export function SwitchScreen() {
                         return (
                           <Stack gap="sm">
                             <Faceplate
-                              hostname={item.hostname}
+                              hostname={picture.hostname}
+                              detail={picture.detail}
                               ports={list}
                               floorLabels={labels}
                               selected={chosen}
@@ -142,6 +177,7 @@ export function SwitchScreen() {
                               <PortDetails
                                 port={port}
                                 floorLabel={labels[port.interfaceName]}
+                                floorPortsKnown={picture.floorPortsKnown}
                                 now={now}
                               />
                             ) : (
