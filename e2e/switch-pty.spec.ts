@@ -83,6 +83,12 @@ test('a console cable in the wrong switch: a clear warning, and Port roles chang
   });
   await expect(warning).toContainText('Its hostname is sw-3f-a; the site expects sw-2f-a.');
   await expect(warning).toContainText('Dialtone changes nothing on it until you confirm.');
+  // The picture is of the switch connected, without sw-2f-a's floor ports on its interfaces.
+  const face = page.getByRole('figure', { name: 'Faceplate of sw-3f-a' });
+  await expect(face).toContainText('Not sw-2f-a, the switch the site data expects', {
+    timeout: 20_000,
+  });
+  await expect(face).not.toContainText('2F-0');
   await shot(page, testInfo, 'wrong-switch-connect');
   await expectNoSeriousAxe(page, 'wrong switch', ['section[aria-label^="Switch "]']);
 
@@ -103,9 +109,12 @@ test('a console cable in the wrong switch: a clear warning, and Port roles chang
     .getByRole('region', { name: 'Switch sw-2f-a' })
     .getByRole('button', { name: /^Disconnect/ })
     .click();
-  await expect(
-    page.getByRole('region', { name: 'Switch sw-2f-a' }).getByText('○ Not connected'),
-  ).toBeVisible();
+  const again = page.getByRole('region', { name: 'Switch sw-2f-a' });
+  await expect(again.getByText('○ Not connected')).toBeVisible();
+  // The line asked for no login: nothing is held, and the screen does not say one is.
+  await again.getByText('Console cable', { exact: true }).click();
+  await expect(again.getByRole('textbox', { name: 'User name' })).toBeVisible();
+  await expect(again.getByText(/A login for this switch is held/)).toHaveCount(0);
 });
 
 test('Cisco job over a real PTY: the console speed found by listening, three handsets cabled, the voice role verified, then the handsets register', async ({
