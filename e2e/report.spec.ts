@@ -101,11 +101,24 @@ test('a job driven to sign-off produces its report: HTML in the app, the same on
   await page.goto(url);
   await expect(report).toContainText('Helen Marsh (Office manager)');
 
+  // "Save as PDF or print": the browser host has no printer of its own (main says so), so the
+  // page's print dialog opens on the print stylesheet. Counted here instead of shown.
+  // (globalThis is the page's window here; the e2e files compile without the DOM's types.)
+  await page.evaluate(() => {
+    const win = globalThis as unknown as { printed: number; print: () => void };
+    win.printed = 0;
+    win.print = () => void win.printed++;
+  });
+  await page.getByRole('button', { name: 'Save as PDF or print' }).click();
+  await expect
+    .poll(() => page.evaluate(() => (globalThis as unknown as { printed: number }).printed))
+    .toBe(1);
+
   // On paper: only the report, black on white (what "Save as PDF" in the print dialog makes).
   await page.emulateMedia({ media: 'print' });
   await shot(page, testInfo, 'report-print');
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeHidden();
-  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Save as PDF or print' })).toBeHidden();
   // page.pdf() renders with print media itself (as Electron's printToPDF does).
   await page.emulateMedia({ media: null });
 
@@ -117,7 +130,7 @@ test('a job driven to sign-off produces its report: HTML in the app, the same on
   expect(text).toContain('Helen Marsh (Office manager)');
   // No app chrome on paper.
   expect(text).not.toContain('voice services, put into service');
-  expect(text).not.toContain('Print or save as PDF');
+  expect(text).not.toContain('Save as PDF or print');
   const png = testInfo.outputPath('report-pdf-page');
   execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, png]);
   expect(existsSync(`${png}.png`)).toBe(true);

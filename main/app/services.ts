@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { ConnectionState } from '../../shared/ipc';
 import { countUnsyncedChanges } from '../../shared/jobs';
 import { createChannelHandlers } from '../bridge/handlers';
@@ -10,7 +11,12 @@ import {
   type TokenCipher,
 } from '../platform/settings';
 import { loadDemoWorld, loadWorldFile } from '../sim/world/load';
-import { createInstallationService, createPlatformWatch } from '../installation';
+import {
+  createInstallationService,
+  createPlatformWatch,
+  createReportPdfSaver,
+  type ReportPdfPrinter,
+} from '../installation';
 import {
   createJobServices,
   defaultDataDirectory,
@@ -68,6 +74,8 @@ export interface AppServicesOptions {
   dataDirectory?: string;
   /** The job index and settings; Electron passes electron-store, others get conf. */
   store?: KeyValueStore;
+  /** Prints the report on screen to PDF (Electron's printToPDF); the browser host has none. */
+  reportPdfPrinter?: ReportPdfPrinter;
   /** Encrypts the platform token at rest (Electron safeStorage); without one it stays in memory. */
   cipher?: TokenCipher;
   /** Sync's clock, randomness and settings; the app's own (APP_SYNC_SETTINGS) unless a test says. */
@@ -164,6 +172,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         demo: demoEquipment.live,
       },
       installation,
+      reportPdf: createReportPdfSaver({
+        jobsDirectory: join(dataDirectory, 'jobs'),
+        printer: options.reportPdfPrinter ?? null,
+        installation,
+      }),
       bundles,
     }),
     {

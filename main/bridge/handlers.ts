@@ -1,7 +1,7 @@
 import type { ConnectionState, appDomain, sitesDomain } from '../../shared/ipc';
 import { APP_NAME, APP_VERSION } from '../app/version';
 import type { PlatformClient } from '../platform/client';
-import type { InstallationService } from '../installation';
+import type { InstallationService, ReportPdfSaver } from '../installation';
 import { createInstallationChannelHandlers } from './installation-handlers';
 import { createBundleChannelHandlers, type BundleHandlerDeps } from './bundles-handlers';
 import { createJobChannelHandlers, type JobBridgeDeps } from './job-handlers';
@@ -25,6 +25,8 @@ export interface HandlerDeps {
   switches: SwitchHandlerDeps;
   /** The guided job's actions, for the installation:* channels. */
   installation: InstallationService;
+  /** The report's PDF (a printer only in the Electron host). */
+  reportPdf: ReportPdfSaver;
   /** Export, open and replay of support bundles, for the bundles:* channels. */
   bundles: BundleHandlerDeps;
 }
@@ -66,7 +68,7 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     ...createSettingsChannelHandlers(deps.settings),
     ...createSwitchChannelHandlers(deps.switches),
     ...createConsoleChannelHandlers(deps.switches),
-    ...createInstallationChannelHandlers(deps.jobBridge, deps.installation),
+    ...createInstallationChannelHandlers(deps.jobBridge, deps.installation, deps.reportPdf),
     ...createBundleChannelHandlers(deps.bundles),
   };
 }

@@ -1,5 +1,5 @@
 import type { installationDomain } from '../../shared/ipc';
-import type { InstallationService } from '../installation';
+import type { InstallationService, ReportPdfSaver } from '../installation';
 import type { OpenedJob } from '../jobs';
 import { jobViewOf, type JobBridgeDeps } from './job-handlers';
 import type { DomainHandlers } from './router';
@@ -8,6 +8,7 @@ import type { DomainHandlers } from './router';
 export function createInstallationChannelHandlers(
   deps: JobBridgeDeps,
   installation: InstallationService,
+  reportPdf: ReportPdfSaver,
 ): DomainHandlers<typeof installationDomain> {
   const view = (opened: OpenedJob) => jobViewOf(deps, opened);
   return {
@@ -28,6 +29,10 @@ export function createInstallationChannelHandlers(
     'installation:withdrawException': async ({ jobId, ...r }) =>
       view(await installation.withdrawException(jobId, r)),
     'installation:signOff': async ({ jobId, ...r }) => view(await installation.signOff(jobId, r)),
+    'installation:saveReportPdf': async ({ jobId, actionId }) => {
+      const { opened, path } = await reportPdf.save(jobId, actionId);
+      return { view: view(opened), path };
+    },
     'installation:reportProduced': async ({ jobId, ...r }) =>
       view(await installation.reportProduced(jobId, r)),
   };

@@ -4,6 +4,7 @@ import Store from 'electron-store';
 import { createAppServices } from '../app/services';
 import { registerAppScheme, rendererUrlFor, serveRenderer } from './app-protocol';
 import { registerBridgeIpc } from './ipc';
+import { electronReportPdfPrinter } from './report-pdf';
 import { lockDownSession, lockDownWebContents, mainWindowOptions } from './security';
 import { safeStorageCipher } from './token-cipher';
 
@@ -30,6 +31,7 @@ async function launch(): Promise<void> {
       accessPropertiesByDotNotation: false,
     }),
     ...(cipher ? { cipher } : {}),
+    reportPdfPrinter: electronReportPdfPrinter(),
     log: (line) => console.error(line),
   });
   registerBridgeIpc({

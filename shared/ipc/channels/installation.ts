@@ -60,6 +60,14 @@ export const installationDomain = defineDomain('installation', {
       }),
       response: JobView,
     },
+    /**
+     * The report on screen, printed to PDF by the host into the job's folder (Electron's
+     * printToPDF). The browser host answers REPORT_PDF_UNAVAILABLE: its print dialog saves the PDF.
+     */
+    'installation:saveReportPdf': {
+      request: act({}),
+      response: z.object({ view: JobView, path: z.string() }),
+    },
     'installation:reportProduced': {
       request: act({ format: z.enum(['html', 'pdf']) }),
       response: JobView,

@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { ChannelName, RequestOf } from '../../../../shared/ipc';
 import type { ChecklistStepId, ConflictChoice, JobView } from '../../../../shared/jobs';
-import type { BridgeClient } from '../../bridge/client';
+import { BridgeError, type BridgeClient } from '../../bridge/client';
 import { createStoreContext } from '../../common/storeContext';
 import { failed, idle, loading, ready, type Loadable } from '../../common/loadable';
 import { withPending, withoutPending, type PendingActions } from '../../common/pending';
@@ -10,6 +10,7 @@ import { withPending, withoutPending, type PendingActions } from '../../common/p
 export const jobActionKey = {
   archive: 'archive',
   syncNow: 'syncNow',
+  reportPdf: 'reportPdf',
   markStep: (stepId: ChecklistStepId) => `markStep:${stepId}`,
   setPortRole: (floorPortId: string) => `setPortRole:${floorPortId}`,
   outboxEntry: (entryId: string) => `entry:${entryId}`,
@@ -43,6 +44,11 @@ export interface OpenJobState {
   resolveConflict(entryId: string, choice: ConflictChoice): Promise<void>;
   retryEntry(entryId: string): Promise<void>;
   discardEntry(entryId: string): Promise<void>;
+  /**
+   * The report on screen as a PDF made by main (Electron): the file it wrote; 'print' when this
+   * host makes PDFs with its print dialog instead; null when it failed (see actionError).
+   */
+  saveReportPdf(): Promise<{ path: string } | 'print' | null>;
   /** One guided-job action (`key` is its pending key, e.g. jobActionKey.installation('ring:+44…')). */
   installation<C extends InstallationChannel>(
     key: string,
@@ -166,6 +172,25 @@ export function createOpenJobStore(bridge: BridgeClient) {
         act(jobActionKey.outboxEntry(entryId), (jobId) =>
           bridge.invoke('sync:discardEntry', { jobId, actionId: newActionId(), entryId }),
         ),
+      async saveReportPdf() {
+        let outcome: { path: string } | 'print' | null = null;
+        await act(jobActionKey.reportPdf, async (jobId) => {
+          try {
+            const saved = await bridge.invoke('installation:saveReportPdf', {
+              jobId,
+              actionId: newActionId(),
+            });
+            outcome = { path: saved.path };
+            return saved.view;
+          } catch (error) {
+            if (!(error instanceof BridgeError && error.code === 'REPORT_PDF_UNAVAILABLE'))
+              throw error;
+            outcome = 'print';
+            return bridge.invoke('jobs:open', { jobId });
+          }
+        });
+        return outcome;
+      },
     };
   });
 }

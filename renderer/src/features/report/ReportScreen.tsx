@@ -51,7 +51,7 @@ export function ReportScreen() {
           )}
           <Text>Report</Text>
         </Breadcrumbs>
-        {made && <ReportPdfButton jobId={jobId} />}
+        {made && <ReportPdfButton />}
       </Group>
       {current.status !== 'ready' && (
         <Title order={1} size="h2">
