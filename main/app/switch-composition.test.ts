@@ -275,8 +275,8 @@ describe('the switch half of a demo job, through the bridge', () => {
     ).rejects.toThrow(/no switch sw-9f-z: it has sw-2f-a \(lon-sw-2f-a\), sw-3f-a/);
   });
 
-  it('warns about a switch that is not the expected one and blocks changes until confirmed', async () => {
-    const { call } = await start();
+  it('warns about a switch that is not the expected one and blocks changes and cabling until confirmed', async () => {
+    const { call, until } = await start();
     const job = await call<JobView>('jobs:create', {
       siteId: 'lon-shoreditch',
       occupierId: 'occ-brightwater',
@@ -315,12 +315,28 @@ describe('the switch half of a demo job, through the bridge', () => {
     ).rejects.toThrow(/SWITCH_NOT_CONFIRMED/);
     expect(live.switchOf('lon-sw-3f-a').unsavedChanges).toBe(false);
 
+    // A handset in 3F-001 comes up on sw-3f-a's Gi1/0/1: no proof that it is in 2F-001.
+    live.plug('hs-bw-1', 'lon-shoreditch-3F-001');
+    await until<unknown>(
+      'switch:ports',
+      { jobId, switchId: 'lon-sw-2f-a', refresh: true },
+      (ports) => JSON.stringify(ports).includes('80:5e:c0:2f:01:01'),
+    );
+    const unconfirmed = await call<CablingView>('switch:cabling', { jobId });
+    expect(unconfirmed.handsets[0]).toMatchObject({ handsetId: 'hs-bw-1', outcome: 'notSeen' });
+    expect(unconfirmed.done).toBe(false);
+
     const confirmed = await call<SwitchOverviewItem>('switch:confirmIdentity', {
       jobId,
       switchId: 'lon-sw-2f-a',
       actionId: action(),
     });
     expect(confirmed.changesAllowed).toBe(true);
+    // Confirmed as sw-2f-a, its Gi1/0/1 is floor port 2F-001.
+    const judged = await until<CablingView>('switch:cabling', { jobId }, (view) =>
+      view.handsets.some((h) => h.handsetId === 'hs-bw-1' && h.outcome === 'ok'),
+    );
+    expect(judged.handsets[0]).toMatchObject({ outcome: 'ok' });
   });
 
   it('sends no switch secret over the bridge and writes none in clear to the data folder', async () => {

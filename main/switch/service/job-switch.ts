@@ -173,10 +173,16 @@ export function createJobSwitch(options: JobSwitchOptions): JobSwitch {
     ]);
   }
 
-  function portsBySwitch(jobId: string): Record<string, PortFacts[]> {
+  /**
+   * The ports of the job's switches that are facts about its floor ports: a switch that is
+   * not the one the site data expects, and not confirmed by the engineer, says nothing about
+   * them (a handset on its Gi1/0/1 is not in floor port 2F-001).
+   */
+  function portsBySwitch(jobId: string, current: SwitchWork): Record<string, PortFacts[]> {
     const out: Record<string, PortFacts[]> = {};
     for (const session of switches.sessions(jobId))
-      out[session.switchId] = switches.ports({ jobId, switchId: session.switchId });
+      if (changesAllowed(current, session.switchId))
+        out[session.switchId] = switches.ports({ jobId, switchId: session.switchId });
     return out;
   }
 
@@ -184,7 +190,7 @@ export function createJobSwitch(options: JobSwitchOptions): JobSwitch {
     const state = await jobs.state(jobId);
     const snapshot = state.snapshot;
     let current = await work(jobId);
-    const ports = portsBySwitch(jobId);
+    const ports = portsBySwitch(jobId, current);
     const plan = cablingPlan(snapshot, current);
     if (judgeNow && Object.keys(ports).length > 0) {
       for (const planned of plan) {
@@ -318,6 +324,8 @@ export function createJobSwitch(options: JobSwitchOptions): JobSwitch {
         actionId,
       );
       options.onChanged(jobId);
+      // Its ports are facts about the floor ports from now on.
+      recheck(jobId);
     },
 
     async trustHostKey(jobId, switchId, fingerprint) {

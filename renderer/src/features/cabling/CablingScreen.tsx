@@ -79,6 +79,11 @@ export function CablingScreen({ view, readOnly }: JobStepScreenProps) {
   const connected =
     overview.status === 'ready' && overview.value.switches.some((s) => s.session !== null);
   const demo = overview.status === 'ready' && overview.value.demo;
+  // A switch that is not the one the site data expects tells nothing about the floor ports.
+  const unconfirmed =
+    overview.status === 'ready'
+      ? overview.value.switches.filter((s) => s.session !== null && !s.changesAllowed)
+      : [];
 
   return (
     <Paper
@@ -107,6 +112,23 @@ export function CablingScreen({ view, readOnly }: JobStepScreenProps) {
           first.
         </Alert>
       )}
+      {unconfirmed.map((s) => (
+        <Alert
+          key={s.switchId}
+          color="red"
+          mb="sm"
+          title={`Cabling on ${s.hostname} is not checked: it is not the expected switch`}
+        >
+          The console line reaches {s.identification?.identity.hostname ?? 'another switch'}, not{' '}
+          {s.hostname}, so what it shows says nothing about {s.hostname}&apos;s floor ports.{' '}
+          <Anchor
+            renderRoot={(props) => <Link to="/jobs/$jobId/switch" params={{ jobId }} {...props} />}
+          >
+            Check the console cable, or confirm it is the right switch
+          </Anchor>
+          .
+        </Alert>
+      ))}
       <LoadableView
         value={cabling}
         loadingLabel="Reading the cabling"

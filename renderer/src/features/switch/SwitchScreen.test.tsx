@@ -129,3 +129,44 @@ describe('the Switch screen on a switch that is not the expected one', () => {
     ).toBeTruthy();
   });
 });
+
+describe('the Cabling step on a switch that is not the expected one', () => {
+  it('says cabling on it is not checked, and why', async () => {
+    renderApp({
+      path: '/jobs/job-1/cabling',
+      handlers: {
+        'jobs:open': ({ jobId }) => jobView(jobId),
+        'switch:overview': () => ({
+          switches: [expected(false), notConnected],
+          demo: false,
+          credentialKeeping: 'memory',
+        }),
+        'switch:cabling': () => ({
+          handsets: [
+            {
+              handsetId: 'hs-1',
+              mac: '80:5e:c0:2f:01:01',
+              modelName: 'Yealink T54W',
+              floorPortId: 'fp-2f-001',
+              floorPortLabel: '2F-001',
+              switchId: 'lon-sw-2f-a',
+              interfaceName: 'Gi1/0/1',
+              planSource: 'platform',
+              outcome: 'notSeen',
+              observed: null,
+              checkedAt: null,
+              pluggedInto: null,
+            },
+          ],
+          done: false,
+          floorPorts: [{ id: 'fp-2f-001', label: '2F-001' }],
+        }),
+      },
+    });
+    const warning = await screen.findByRole('alert', {
+      name: 'Cabling on sw-2f-a is not checked: it is not the expected switch',
+    });
+    expect(warning.textContent).toContain('The console line reaches sw-3f-a, not sw-2f-a');
+    expect(screen.getByText('0 of 1 handsets seen on their floor ports.')).toBeTruthy();
+  });
+});
