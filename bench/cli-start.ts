@@ -10,6 +10,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildCli } from '../scripts/build-cli.mjs';
+import { count } from '../shared/wording';
 
 const ROOT = join(import.meta.dirname, '..');
 const RUNS = 10;
@@ -119,6 +120,6 @@ for (const c of CASES) {
 console.log(
   over === 0
     ? `All built commands under ${BUDGET_MS} ms to the first byte.`
-    : `${over} built command(s) over ${BUDGET_MS} ms to the first byte (see the load average).`,
+    : `${count(over, 'built command', 'built commands')} over ${BUDGET_MS} ms to the first byte (see the load average).`,
 );
 console.log(`Load average after: ${loadavg()[0]!.toFixed(1)}`);

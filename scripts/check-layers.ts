@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkLayers, type SourceFile } from './layers';
+import { count } from '../shared/wording';
 
 const ROOT = join(import.meta.dirname, '..');
 const SCANNED = ['main', 'renderer', 'shared', 'scripts', 'bench', 'e2e'];
@@ -30,7 +31,7 @@ const violations = checkLayers(files);
 if (violations.length > 0) {
   for (const v of violations) console.error(`${v.file}: imports "${v.specifier}" — ${v.rule}`);
   console.error(
-    `Layer check failed: ${violations.length} import(s) break DESIGN.md's layer rules.`,
+    `Layer check failed: ${count(violations.length, 'import breaks', 'imports break')} DESIGN.md's layer rules.`,
   );
   process.exit(1);
 }

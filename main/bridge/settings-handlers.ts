@@ -3,6 +3,7 @@ import type { PlatformConnection } from '../app/platform-connection';
 import { normaliseBaseUrl, type PlatformSettings } from '../platform/settings';
 import type { settingsDomain } from '../../shared/ipc';
 import type { DomainHandlers } from './router';
+import { count } from '../../shared/wording';
 
 /** Platform changes the engineer made that have not reached the platform yet. */
 export interface UnsyncedChanges {
@@ -40,7 +41,7 @@ export function createSettingsChannelHandlers(
     const where = current.kind === 'demo' ? 'the demo platform' : current.baseUrl;
     throw new CodedError(
       SETTINGS_UNSYNCED_CHANGES,
-      `${changes} change${changes === 1 ? '' : 's'} in ${jobs} job${jobs === 1 ? '' : 's'} ${changes === 1 ? 'has' : 'have'} not reached ${where} yet. Sync ${changes === 1 ? 'it' : 'them'} (or discard ${changes === 1 ? 'it' : 'them'} on the job page) before switching platforms, so nothing is sent to the wrong one. Nothing was changed.`,
+      `${count(changes, 'change', 'changes')} in ${count(jobs, 'job', 'jobs')} ${changes === 1 ? 'has' : 'have'} not reached ${where} yet. Sync ${changes === 1 ? 'it' : 'them'} (or discard ${changes === 1 ? 'it' : 'them'} on the job page) before switching platforms, so nothing is sent to the wrong one. Nothing was changed.`,
       { changes, jobs },
     );
   }

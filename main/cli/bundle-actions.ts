@@ -5,6 +5,7 @@ import { replayEquipment } from '../app/replay-equipment';
 import { exportBundle, openBundleFile, replayBundle, type OpenedBundle } from '../bundles';
 import { defaultDataDirectory } from '../app/data-directory';
 import { EXIT, type CliIo } from './io';
+import { count } from '../../shared/wording';
 
 /** The switch login the CLI's switch commands use, so an export takes it out too. */
 function cliSecrets(): string[] {
@@ -81,7 +82,7 @@ export async function inspectCommand(
       `Support bundle, format version ${manifest.formatVersion}${bundle.migratedFrom ? ` (migrated from version ${bundle.migratedFrom})` : ''}: every member's checksum matches.`,
       `Job ${manifest.job.jobId}: ${manifest.job.occupierName} at ${manifest.job.siteName}, started ${manifest.job.createdAt}${manifest.job.archived ? ', archived' : ''}.`,
       `Made ${manifest.createdAt} by Dialtone ${manifest.appVersion} on ${manifest.host.os} ${manifest.host.release} (${manifest.host.arch})${manifest.anonymised ? '; anonymised' : ''}.`,
-      `${c.journalRecords} journal records, ${c.snapshots} snapshots, ${c.switches} switches (${c.switchOperations} operations), ${c.transcripts} transcripts, ${c.findings} findings, ${c.logLines} log lines${c.report ? ', a report' : ''}.`,
+      `${count(c.journalRecords, 'journal record', 'journal records')}, ${count(c.snapshots, 'snapshot', 'snapshots')}, ${count(c.switches, 'switch', 'switches')} (${count(c.switchOperations, 'operation', 'operations')}), ${count(c.transcripts, 'transcript', 'transcripts')}, ${count(c.findings, 'finding', 'findings')}, ${count(c.logLines, 'log line', 'log lines')}${c.report ? ', a report' : ''}.`,
       ...manifest.notes.map((note) => `Note: ${note}`),
       '',
       'Timeline:',

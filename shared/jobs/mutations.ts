@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InstallationRecordBody } from '../platform/installation';
+import { count } from '../wording';
 
 const Id = z.string().min(1).max(100);
 const E164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 number such as +442079460123');
@@ -75,7 +76,7 @@ export function describeMutation(mutation: PlatformMutation): string {
     case 'addVoiceService':
       return `Add a voice service of ${mutation.quantity} for ${mutation.occupierId}`;
     case 'allocateNumbers':
-      return `Allocate ${mutation.count === 1 ? '1 number' : `${mutation.count} numbers`} to ${mutation.occupierId}${mutation.activate ? ' and activate' : ''}`;
+      return `Allocate ${count(mutation.count, 'number', 'numbers')} to ${mutation.occupierId}${mutation.activate ? ' and activate' : ''}`;
     case 'activateNumber':
       return `Activate ${mutation.e164}`;
     case 'deactivateNumber':

@@ -8,7 +8,7 @@ import { checkAllowed, checkDuplicateRecords, checkHeldTwice, checkPending } fro
 import { gatherOccupierNumbers, type OccupierNumbers } from './occupier-numbers';
 import { isKnownRegion } from './regions';
 import { indexSnapshot } from './snapshot-index';
-import { count } from './wording';
+import { count } from '../wording';
 
 export const NUMBERS_UNKNOWN_OCCUPIER = 'NUMBERS_UNKNOWN_OCCUPIER';
 

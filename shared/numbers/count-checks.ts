@@ -1,7 +1,8 @@
 import type { PhoneNumber } from '../platform/schemas';
 import type { CheckStage, FixAction, NumberFinding } from './findings';
 import { isUsableNumber, type OccupierNumbers } from './occupier-numbers';
-import { count, listNumbers } from './wording';
+import { count } from '../wording';
+import { listNumbers } from './wording';
 
 /** The count findings, by topic; the caller puts the topics in the report's order. */
 export interface CountFindings {

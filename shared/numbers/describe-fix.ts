@@ -1,5 +1,6 @@
 import type { FixAction } from './findings';
-import { count, listNumbers } from './wording';
+import { count } from '../wording';
+import { listNumbers } from './wording';
 
 /** A fix action as a short imperative a person can read before confirming it. */
 export function describeFix(fix: FixAction): string {

@@ -1,7 +1,8 @@
 import type { PhoneNumber } from '../platform/schemas';
 import type { NumberFinding } from './findings';
 import type { OccupierNumbers } from './occupier-numbers';
-import { count, listNumbers } from './wording';
+import { count } from '../wording';
+import { listNumbers } from './wording';
 
 function occupierName(names: ReadonlyMap<string, string>, id: string | null): string {
   return id === null ? 'no occupier' : (names.get(id) ?? id);

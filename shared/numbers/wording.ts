@@ -1,8 +1,3 @@
-/** "1 number", "3 numbers": counts in messages read as plain English. */
-export function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** "+441", "+441 and +442", "+441, +442 and +443". */
 export function listNumbers(numbers: readonly string[]): string {
   if (numbers.length <= 1) return numbers.join('');

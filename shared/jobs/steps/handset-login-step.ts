@@ -1,4 +1,4 @@
-import { count } from '../../numbers/wording';
+import { count } from '../../wording';
 import { floorPortLabel, handsetName, type ServiceLine, type StepContext } from './context';
 import type { StepItem } from './step-status';
 
@@ -38,7 +38,7 @@ function lineItem(ctx: StepContext, line: ServiceLine): StepItem | null {
       id,
       `${e164} (extension ${extension}) has no handset: choose one of the occupier's handsets or type its MAC.`,
       'open',
-      'Each activated number is assigned to a handset and logged in (DOMAIN.md).',
+      'Each active number (the main number aside) goes on a handset and is logged in.',
     );
   const name = handsetName(line.handset, line.model);
   const login = ctx.state.installation.logins[e164];

@@ -1,4 +1,4 @@
-import { count } from '../../numbers/wording';
+import { count } from '../../wording';
 import type { StepContext } from './context';
 import type { StepItem } from './step-status';
 
@@ -8,8 +8,8 @@ export function isNumbersFinding(findingId: string): boolean {
 }
 
 const RULES: Record<string, string> = {
-  activation: 'Activated numbers = total voice service quantity (DOMAIN.md).',
-  allocation: 'GB allocates in batches of 5; elsewhere exactly the quantity (DOMAIN.md).',
+  activation: 'As many numbers active as the occupier has voice services (the main number aside).',
+  allocation: 'UK sites allocate numbers in batches of 5; elsewhere exactly the quantity.',
   main: 'One main number per occupier per site: virtual, inbound only, never on a handset.',
   allowed: 'Only local (geographic) and national numbers; never toll-free or special rate.',
   pool: 'Allocation is atomic: the pool must hold the whole batch.',
@@ -36,7 +36,7 @@ export function numbersItems(ctx: StepContext): StepItem[] {
         'numbers:voiceService.none',
         'The occupier has no voice service yet: add the voice services this job covers.',
         'open',
-        'The first add of a voice service runs the automatic allocation (DOMAIN.md).',
+        'The first add of a voice service lets the platform allocate the numbers by itself.',
       ),
     );
   else if (services.some((v) => v.id === 'pending-voice-service'))

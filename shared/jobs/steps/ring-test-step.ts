@@ -1,4 +1,4 @@
-import { count } from '../../numbers/wording';
+import { count } from '../../wording';
 import type { JobSnapshot } from '../snapshot';
 import type { RingAttempt } from '../installation-state';
 import type { StepContext } from './context';

@@ -1,4 +1,4 @@
-import { count } from '../../numbers/wording';
+import { count } from '../../wording';
 import { cablingPlan } from '../../switch/work';
 import { floorPortLabel, type StepContext } from './context';
 import type { StepItem } from './step-status';

@@ -17,6 +17,7 @@ import type { CablingRowView } from '../../../../shared/ipc';
 import { LoadableView } from '../../common/LoadableView';
 import type { JobStepScreenProps } from '../jobs/stepScreens';
 import { useSwitch } from '../switch/switchStore';
+import { count } from '../../../../shared/wording';
 
 function Outcome({ row }: { row: CablingRowView }) {
   if (row.outcome === 'ok')
@@ -139,8 +140,10 @@ export function CablingScreen({ view, readOnly }: JobStepScreenProps) {
           <Stack gap="sm">
             <Text fw={600} c={value.done ? 'teal.9' : undefined} role="status">
               {value.done
-                ? `✓ Cabling done: all ${value.handsets.length} handsets seen by the switch on their floor ports.`
-                : `${value.handsets.filter((h) => h.outcome === 'ok').length} of ${value.handsets.length} handsets seen on their floor ports.`}
+                ? value.handsets.length === 1
+                  ? '✓ Cabling done: the handset is seen by the switch on its floor port.'
+                  : `✓ Cabling done: all ${value.handsets.length} handsets seen by the switch on their floor ports.`
+                : `${value.handsets.filter((h) => h.outcome === 'ok').length} of ${count(value.handsets.length, 'handset', 'handsets')} seen on ${value.handsets.length === 1 ? 'its floor port' : 'their floor ports'}.`}
             </Text>
             <Table aria-label="Handsets and their floor ports">
               <Table.Thead>

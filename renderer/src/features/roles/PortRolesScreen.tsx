@@ -18,6 +18,7 @@ import type { RoleRowView } from '../../../../shared/ipc';
 import { LoadableView } from '../../common/LoadableView';
 import type { JobStepScreenProps } from '../jobs/stepScreens';
 import { useSwitch } from '../switch/switchStore';
+import { count } from '../../../../shared/wording';
 
 /** Long lines (a description, a refusal) wrap inside their cell instead of widening the table. */
 const WRAP = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
@@ -103,7 +104,7 @@ export function PortRolesScreen({ view, readOnly }: JobStepScreenProps) {
               <Text fw={600} c={value.done ? 'teal.9' : undefined} role="status">
                 {value.done
                   ? `✓ Port roles done: every floor port in use has ${name(value.rows[0]?.neededRoleId ?? null)}, read back and verified on the switch.`
-                  : `${value.rows.filter((r) => r.applied?.verified && r.applied.roleId === r.neededRoleId).length} of ${value.rows.length} floor ports verified.`}
+                  : `${value.rows.filter((r) => r.applied?.verified && r.applied.roleId === r.neededRoleId).length} of ${count(value.rows.length, 'floor port', 'floor ports')} verified.`}
               </Text>
               {value.rows.some((r) => r.blocked) && (
                 <Alert color="yellow">{value.rows.find((r) => r.blocked)?.blocked}</Alert>
@@ -169,8 +170,7 @@ export function PortRolesScreen({ view, readOnly }: JobStepScreenProps) {
                   loading={applying}
                   onClick={() => void applyRoles(applicable.map((r) => r.floorPortId))}
                 >
-                  Apply, read back and verify {applicable.length} port
-                  {applicable.length === 1 ? '' : 's'}
+                  Apply, read back and verify {count(applicable.length, 'port', 'ports')}
                 </Button>
               </Group>
               {progress && (

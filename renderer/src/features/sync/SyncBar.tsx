@@ -3,6 +3,7 @@ import type { JobSummary } from '../../../../shared/jobs';
 import { useConnectivity } from './connectivityStore';
 import { SyncStatusBadge } from './SyncStatusBadge';
 import { useSyncProgress } from './syncProgressStore';
+import { count } from '../../../../shared/wording';
 
 function formatTime(iso: string | null): string {
   return iso === null ? 'never' : new Date(iso).toLocaleString();
@@ -41,8 +42,9 @@ export function SyncBar({
             <SyncStatusBadge sync={sync} />
             {sync && (
               <Text size="sm" role="status" aria-label="Sync counts">
-                {sync.queued} queued · {sync.blocked} waiting behind a problem · {sync.conflicts}{' '}
-                conflicts · {sync.needsAttention} need attention
+                {sync.queued} queued · {sync.blocked} waiting behind a problem ·{' '}
+                {count(sync.conflicts, 'conflict', 'conflicts')} · {sync.needsAttention}{' '}
+                {sync.needsAttention === 1 ? 'needs' : 'need'} attention
               </Text>
             )}
           </Group>
