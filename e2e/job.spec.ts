@@ -7,7 +7,8 @@ test('a job done offline keeps its change queued, then syncs it when back online
 }, testInfo) => {
   await startBrightwaterOnPortRoles(page, dialtone.launchUrl);
 
-  await expect(page.getByLabel(/^Sync status: Synced/)).toBeVisible();
+  // A fresh job has sent nothing: never "Synced" before the platform confirmed anything.
+  await expect(page.getByLabel(/^Sync status: Nothing to sync yet/)).toBeVisible();
 
   // The switch reflects main's connectivity, so it flips once main has answered.
   const workOffline = page.getByRole('switch', { name: 'Work offline' });

@@ -176,7 +176,9 @@ describe('foldJob', () => {
         });
         const status = deriveSyncStatus(foldJob(events), { online, progress: null });
         const outstanding = steps.filter((s) => s !== 'apply').length;
-        expect(status.label === 'synced').toBe(online && outstanding === 0);
+        expect(status.label === 'synced').toBe(online && outstanding === 0 && steps.length > 0);
+        // Nothing ever sent: never "synced".
+        expect(status.label === 'nothingToSync').toBe(online && steps.length === 0);
         expect(status.queued + status.blocked + status.conflicts + status.needsAttention).toBe(
           outstanding,
         );

@@ -4,10 +4,12 @@ import type { JobState } from './state';
 
 /**
  * What the job list and job page say about sync. Derived, never stored, so it cannot
- * drift from the journal: "synced" only when nothing at all is waiting.
+ * drift from the journal: "synced" only when nothing at all is waiting and the platform
+ * has confirmed something; a job with nothing sent yet is `nothingToSync`, never "synced".
  */
 export const SyncLabel = z.enum([
   'synced',
+  'nothingToSync',
   'queued',
   'syncing',
   'offline',
@@ -64,7 +66,9 @@ export function deriveSyncStatus(state: JobState, runtime: SyncRuntime): JobSync
             ? 'offline'
             : queued > 0
               ? 'queued'
-              : 'synced';
+              : state.lastSyncAt === null && state.outbox.length === 0
+                ? 'nothingToSync'
+                : 'synced';
   return {
     label,
     queued,

@@ -3,6 +3,7 @@ import type { JobSyncStatus, SyncLabel } from '../../../../shared/jobs';
 
 const LABELS: Record<SyncLabel, { text: string; color: string }> = {
   synced: { text: 'Synced', color: 'teal' },
+  nothingToSync: { text: 'Nothing to sync yet', color: 'gray' },
   queued: { text: 'Waiting to sync', color: 'blue' },
   syncing: { text: 'Syncing', color: 'indigo' },
   offline: { text: 'Offline', color: 'orange' },
@@ -10,7 +11,10 @@ const LABELS: Record<SyncLabel, { text: string; color: string }> = {
   needsAttention: { text: 'Needs attention', color: 'red' },
 };
 
-/** "Synced" only when main says nothing is queued, in conflict or waiting for attention. */
+/**
+ * "Synced" only when main says nothing is queued, in conflict or waiting for attention, and
+ * the platform has confirmed a change or a refresh; never for a job that never synced.
+ */
 export function SyncStatusBadge({ sync }: { sync: JobSyncStatus | null }) {
   if (!sync)
     return (
