@@ -8,9 +8,12 @@ function handsetOf(index: SnapshotIndex, e164: string, handsetId: string | null)
 }
 
 /** A handset label a person recognises on the desk. */
-function describeHandset(handsets: readonly Handset[], id: string): string {
+/** "Yealink T54W 80:5e:c0:2f:01:01": the model and MAC on the handset's label, never an internal id. */
+function describeHandset(index: SnapshotIndex, handsets: readonly Handset[], id: string): string {
   const handset = handsets.find((h) => h.id === id);
-  return handset ? `${id} (${handset.mac})` : id;
+  // Not one of the occupier's handsets: the platform's record is all there is to name it by.
+  if (!handset) return id;
+  return `${index.modelNames.get(handset.modelId) ?? handset.modelId} ${handset.mac}`;
 }
 
 /**
@@ -30,7 +33,7 @@ export function checkHandsets(
     findings.push({
       id: `main.on-handset:${main.e164}`,
       severity: 'error',
-      message: `The main number ${main.e164} is on handset ${describeHandset(handsets, handsetId)}, but a main number is inbound only and never logged in to a handset: take it off the handset.`,
+      message: `The main number ${main.e164} is on handset ${describeHandset(index, handsets, handsetId)}, but a main number is inbound only and never logged in to a handset: take it off the handset.`,
       numbers: [main.e164],
       fix: { kind: 'unassignHandset', number: main.e164, handsetId },
     });
@@ -43,7 +46,7 @@ export function checkHandsets(
     if (handsetOf(index, number.e164, number.handsetId) !== null) continue;
     const suggestion = free.shift();
     const next = suggestion
-      ? `assign it to the free handset ${describeHandset(handsets, suggestion.id)}`
+      ? `assign it to the free handset ${describeHandset(index, handsets, suggestion.id)}`
       : 'connect a handset for it and assign the number to it';
     findings.push({
       id: `handset.missing:${number.e164}`,

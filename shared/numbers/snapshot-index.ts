@@ -16,6 +16,8 @@ export interface SnapshotIndex {
   handsetByLoggedInNumber: ReadonlyMap<string, Handset>;
   /** Handsets some number already names as its handset. */
   handsetIdsInUse: ReadonlySet<string>;
+  /** "Yealink T54W" by device-model id: how the engineer reads a handset's label. */
+  modelNames: ReadonlyMap<string, string>;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -53,6 +55,7 @@ function buildIndex(snapshot: SiteSnapshot): SnapshotIndex {
   }
   for (const list of handsetsByOccupier.values()) list.sort(byId);
   return {
+    modelNames: new Map(snapshot.handsetModels.map((m) => [m.id, `${m.vendor} ${m.name}`])),
     occupiers: new Map(snapshot.occupiers.map((occupier) => [occupier.id, occupier])),
     occupierNames: new Map(snapshot.occupiers.map((occupier) => [occupier.id, occupier.name])),
     numbersByOccupier,

@@ -1,11 +1,23 @@
-import { Badge, Button, Group, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
-import { predictSnapshot } from '../../../../shared/jobs';
+import { isNumbersFinding, predictSnapshot } from '../../../../shared/jobs';
 import { checkNumbers, describeFix } from '../../../../shared/numbers';
+import { count } from '../../../../shared/wording';
 import { jobActionKey, useOpenJob } from '../jobs/openJobStore';
 import type { JobStepScreenProps } from '../jobs/stepScreens';
-
-const SEVERITY = { error: 'Error', warning: 'Warning', info: 'Info' } as const;
+import { segmentForStep } from '../jobs/stepSegments';
+import { FindingLine } from './FindingLine';
 
 /** The Numbers step: the platform's numbers (with queued changes) and every finding with its fix. */
 export function NumbersStep({ view, readOnly }: JobStepScreenProps) {
@@ -14,10 +26,13 @@ export function NumbersStep({ view, readOnly }: JobStepScreenProps) {
   const [quantity, setQuantity] = useState<number | string>(3);
   const { state } = view;
   const predicted = useMemo(() => predictSnapshot(state), [state]);
-  const findings = useMemo(
+  const allFindings = useMemo(
     () => checkNumbers(predicted.snapshot, state.occupierId, { stage: 'signoff' }),
     [predicted, state.occupierId],
   );
+  // A number on no handset is Handset login's to fix: listed here apart, fixed there.
+  const findings = allFindings.filter((f) => isNumbersFinding(f.id));
+  const handsetFindings = allFindings.filter((f) => !isNumbersFinding(f.id));
   const numbers = predicted.snapshot.numbers.filter((n) => n.occupierId === state.occupierId);
   const services = predicted.snapshot.voiceServices.filter(
     (s) => s.occupierId === state.occupierId,
@@ -60,43 +75,55 @@ export function NumbersStep({ view, readOnly }: JobStepScreenProps) {
           {findings.map((finding) => {
             const key = jobActionKey.installation(`fix:${finding.id}`);
             return (
-              <Group key={finding.id} justify="space-between" wrap="nowrap" align="start">
-                <div>
-                  <Badge
-                    variant="outline"
-                    color={
-                      finding.severity === 'error'
-                        ? 'red'
-                        : finding.severity === 'warning'
-                          ? 'orange'
-                          : 'gray'
-                    }
-                  >
-                    {SEVERITY[finding.severity]}
-                  </Badge>{' '}
-                  <Text span>{finding.message}</Text>
-                </div>
-                {finding.fix && !readOnly && !finding.id.startsWith('handset.') && (
-                  <Button
-                    size="sm"
-                    h="auto"
-                    py={6}
-                    maw={280}
-                    styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
-                    loading={pending[key] === true}
-                    onClick={() =>
-                      void run(key, 'installation:fixFinding', { findingId: finding.id })
-                    }
-                  >
-                    Fix: {describeFix(finding.fix)}
-                  </Button>
-                )}
-              </Group>
+              <FindingLine
+                key={finding.id}
+                finding={finding}
+                action={
+                  finding.fix &&
+                  !readOnly && (
+                    <Button
+                      size="sm"
+                      h="auto"
+                      py={6}
+                      maw={280}
+                      styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
+                      loading={pending[key] === true}
+                      onClick={() =>
+                        void run(key, 'installation:fixFinding', { findingId: finding.id })
+                      }
+                    >
+                      Fix: {describeFix(finding.fix)}
+                    </Button>
+                  )
+                }
+              />
             );
           })}
+          {handsetFindings.length > 0 && (
+            <>
+              <Title order={4} size="h5" mt="xs">
+                For the{' '}
+                <Anchor
+                  renderRoot={(props) => (
+                    <Link
+                      to="/jobs/$jobId/$step"
+                      params={{ jobId: state.jobId, step: segmentForStep('handsetLogin') }}
+                      {...props}
+                    />
+                  )}
+                >
+                  Handset login
+                </Anchor>{' '}
+                step: {count(handsetFindings.length, 'number needs', 'numbers need')} a handset
+              </Title>
+              {handsetFindings.map((finding) => (
+                <FindingLine key={finding.id} finding={finding} />
+              ))}
+            </>
+          )}
           {predicted.pendingAllocations.map((a) => (
             <Text key={a.entryId}>
-              Queued: allocate {a.count === 1 ? '1 number' : `${a.count} numbers`}
+              Queued: allocate {count(a.count, 'number', 'numbers')}
               {a.activate ? ' and activate' : ''} (the platform picks them when it syncs).
             </Text>
           ))}
