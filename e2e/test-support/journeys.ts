@@ -2,6 +2,8 @@ import { expect, type Page, type TestInfo } from '@playwright/test';
 
 /** A full-page screenshot into the test's output folder, to look at. */
 export async function shot(page: Page, testInfo: TestInfo, name: string) {
+  // From the top, so the sticky header sits where the engineer sees it.
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
 }
 
@@ -103,4 +105,21 @@ export async function logInHandsets(
   await shot(page, testInfo, 'login-requested');
   for (const [index, { remote }] of handsets.entries())
     if (remote) await expect(lines.nth(index)).toContainText('Registered ✓', { timeout: 45_000 });
+}
+
+/** From the first screen: start a job for `occupier` at `site` (the job opens on its first open step). */
+export async function startJob(page: Page, launchUrl: string, site: string, occupier: string) {
+  await page.goto(launchUrl);
+  await page.getByRole('link', { name: `Open ${site}` }).click();
+  await page.getByRole('button', { name: `Start a job for ${occupier}` }).click();
+  await page.getByRole('navigation', { name: 'Checklist' }).waitFor();
+}
+
+/** Opens a checklist step from the job's navigation. */
+export async function openStep(page: Page, title: string) {
+  await page
+    .getByRole('navigation', { name: 'Checklist' })
+    .getByRole('link', { name: new RegExp(`^${title}`) })
+    .click();
+  await page.getByRole('heading', { name: title, level: 2 }).waitFor();
 }

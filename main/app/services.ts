@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { CodedError } from '../../shared/errors';
 import type { ConnectionState } from '../../shared/ipc';
 import { countUnsyncedChanges } from '../../shared/jobs';
 import { createChannelHandlers } from '../bridge/handlers';
@@ -10,6 +11,7 @@ import {
   type PlatformSettings,
   type TokenCipher,
 } from '../platform/settings';
+import { ProblemError } from '../sim/platform/problem';
 import { loadDemoWorld, loadWorldFile } from '../sim/world/load';
 import {
   createInstallationService,
@@ -177,6 +179,19 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         printer: options.reportPdfPrinter ?? null,
         installation,
       }),
+      demoKeypad: () => {
+        const simulator = platformConnection.simulator();
+        if (!simulator) return null;
+        return async (handsetId, extension, pin) => {
+          try {
+            await simulator.keypadLogin(handsetId, extension, pin);
+          } catch (error) {
+            if (error instanceof ProblemError)
+              throw new CodedError(error.problem.code, error.problem.detail);
+            throw error;
+          }
+        };
+      },
       bundles,
     }),
     {

@@ -2,7 +2,7 @@ import type { ConnectionState, appDomain, sitesDomain } from '../../shared/ipc';
 import { APP_NAME, APP_VERSION } from '../app/version';
 import type { PlatformClient } from '../platform/client';
 import type { InstallationService, ReportPdfSaver } from '../installation';
-import { createInstallationChannelHandlers } from './installation-handlers';
+import { createInstallationChannelHandlers, type DemoKeypad } from './installation-handlers';
 import { createBundleChannelHandlers, type BundleHandlerDeps } from './bundles-handlers';
 import { createJobChannelHandlers, type JobBridgeDeps } from './job-handlers';
 import type { ChannelHandlers, DomainHandlers } from './router';
@@ -27,6 +27,8 @@ export interface HandlerDeps {
   installation: InstallationService;
   /** The report's PDF (a printer only in the Electron host). */
   reportPdf: ReportPdfSaver;
+  /** The demo's handsets' keypads, while the demo platform is current. */
+  demoKeypad: () => DemoKeypad | null;
   /** Export, open and replay of support bundles, for the bundles:* channels. */
   bundles: BundleHandlerDeps;
 }
@@ -68,7 +70,12 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     ...createSettingsChannelHandlers(deps.settings),
     ...createSwitchChannelHandlers(deps.switches),
     ...createConsoleChannelHandlers(deps.switches),
-    ...createInstallationChannelHandlers(deps.jobBridge, deps.installation, deps.reportPdf),
+    ...createInstallationChannelHandlers(
+      deps.jobBridge,
+      deps.installation,
+      deps.reportPdf,
+      deps.demoKeypad,
+    ),
     ...createBundleChannelHandlers(deps.bundles),
   };
 }

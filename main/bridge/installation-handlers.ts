@@ -1,14 +1,19 @@
+import { CodedError } from '../../shared/errors';
 import type { installationDomain } from '../../shared/ipc';
 import type { InstallationService, ReportPdfSaver } from '../installation';
 import type { OpenedJob } from '../jobs';
 import { jobViewOf, type JobBridgeDeps } from './job-handlers';
 import type { DomainHandlers } from './router';
 
+/** The demo's simulated handsets: a person typing on one's keypad (null: not the demo). */
+export type DemoKeypad = (handsetId: string, extension: string, pin: string) => Promise<void>;
+
 /** The installation:* channels: the guided job's actions, each answered with the job's view. */
 export function createInstallationChannelHandlers(
   deps: JobBridgeDeps,
   installation: InstallationService,
   reportPdf: ReportPdfSaver,
+  demoKeypad: () => DemoKeypad | null,
 ): DomainHandlers<typeof installationDomain> {
   const view = (opened: OpenedJob) => jobViewOf(deps, opened);
   return {
@@ -21,6 +26,17 @@ export function createInstallationChannelHandlers(
     'installation:logIn': async ({ jobId, ...r }) => view(await installation.logIn(jobId, r)),
     'installation:keypadDone': async ({ jobId, ...r }) =>
       view(await installation.keypadDone(jobId, r)),
+    'installation:demoKeypadLogin': async ({ jobId, e164 }) => {
+      const keypad = demoKeypad();
+      if (!keypad)
+        throw new CodedError(
+          'DEMO_ONLY',
+          'Typing on a handset from the screen works only in the demo: use the real handset.',
+        );
+      const { handsetId, extension, pin } = await installation.keypadEntry(jobId, e164);
+      await keypad(handsetId, extension, pin);
+      return {};
+    },
     'installation:ringIt': async ({ jobId, ...r }) => view(await installation.ringIt(jobId, r)),
     'installation:confirmRing': async ({ jobId, ...r }) =>
       view(await installation.confirmRing(jobId, r)),

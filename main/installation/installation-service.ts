@@ -32,6 +32,11 @@ export interface InstallationService {
   ): Promise<OpenedJob>;
   logIn(jobId: string, r: { actionId: string; e164: string }): Promise<OpenedJob>;
   keypadDone(jobId: string, r: { actionId: string; e164: string }): Promise<OpenedJob>;
+  /** What a person types on the keypad of the handset chosen for `e164` (the demo's handset does it). */
+  keypadEntry(
+    jobId: string,
+    e164: string,
+  ): Promise<{ handsetId: string; extension: string; pin: string }>;
   ringIt(jobId: string, r: { actionId: string; e164: string }): Promise<OpenedJob>;
   confirmRing(
     jobId: string,
@@ -251,6 +256,17 @@ export function createInstallationService(
           payload: { e164, handsetId: found.handset.id, method: 'keypad', entryId: null },
         },
       ]);
+    },
+
+    async keypadEntry(jobId, e164) {
+      const found = line(await current(jobId), e164);
+      if (!found.handset)
+        throw new CodedError('NO_HANDSET', `Choose the handset for ${e164} first.`);
+      return {
+        handsetId: found.handset.id,
+        extension: found.number.extension,
+        pin: found.number.defaultPin,
+      };
     },
 
     async ringIt(jobId, { actionId, e164 }) {

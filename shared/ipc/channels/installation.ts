@@ -31,6 +31,14 @@ export const installationDomain = defineDomain('installation', {
     'installation:logIn': { request: act({ e164: E164 }), response: JobView },
     /** Keypad models: the engineer typed the steps on the handset. */
     'installation:keypadDone': { request: act({ e164: E164 }), response: JobView },
+    /**
+     * Demo only: the simulated person types this number's keypad steps (extension, PIN) on the
+     * simulated handset chosen for it, as they would on a real one.
+     */
+    'installation:demoKeypadLogin': {
+      request: z.object({ jobId: JobId, e164: E164 }).strict(),
+      response: z.object({}).strict(),
+    },
     /** The ring test: the platform places a test call to the number. */
     'installation:ringIt': { request: act({ e164: E164 }), response: JobView },
     'installation:confirmRing': {

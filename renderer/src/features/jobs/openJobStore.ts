@@ -18,7 +18,10 @@ export const jobActionKey = {
 } as const;
 
 /** The guided job's channels: each takes the job and an action id, and answers the job's view. */
-export type InstallationChannel = Extract<ChannelName, `installation:${string}`>;
+export type InstallationChannel = Exclude<
+  Extract<ChannelName, `installation:${string}`>,
+  'installation:demoKeypadLogin'
+>;
 export type InstallationRequest<C extends InstallationChannel> = Omit<
   RequestOf<C>,
   'jobId' | 'actionId'
@@ -55,6 +58,8 @@ export interface OpenJobState {
     channel: C,
     request: InstallationRequest<C>,
   ): Promise<void>;
+  /** Demo only: the simulated person types `e164`'s keypad steps on its simulated handset. */
+  demoKeypadLogin(e164: string): Promise<void>;
 }
 
 /** Made once per click and resent with any retry, so main records the action once. */
@@ -168,6 +173,20 @@ export function createOpenJobStore(bridge: BridgeClient) {
               actionId: newActionId(),
             } as RequestOf<typeof channel>) as Promise<JobView>,
         ),
+      async demoKeypadLogin(e164) {
+        const jobId = get().jobId;
+        if (!jobId) return;
+        const key = jobActionKey.installation(`demoKeypad:${e164}`);
+        set((state) => ({ pending: withPending(state.pending, key) }));
+        try {
+          await bridge.invoke('installation:demoKeypadLogin', { jobId, e164 });
+          if (get().jobId === jobId) set({ actionError: null });
+        } catch (error) {
+          if (get().jobId === jobId) set({ actionError: failed(error).message });
+        } finally {
+          set((state) => ({ pending: withoutPending(state.pending, key) }));
+        }
+      },
       discardEntry: (entryId) =>
         act(jobActionKey.outboxEntry(entryId), (jobId) =>
           bridge.invoke('sync:discardEntry', { jobId, actionId: newActionId(), entryId }),

@@ -2,6 +2,7 @@ import { Button, Group, List, Paper, Select, Stack, Text, TextInput, Title } fro
 import { useMemo, useState } from 'react';
 import { buildStepContext, type ServiceLine } from '../../../../shared/jobs';
 import { makerOfMac, normalizeMac } from '../../../../shared/platform/mac';
+import { useAppInfo } from '../../app/appInfoStore';
 import { jobActionKey, useOpenJob } from '../jobs/openJobStore';
 import type { JobStepScreenProps } from '../jobs/stepScreens';
 
@@ -16,6 +17,8 @@ function LoginRow({
 }) {
   const run = useOpenJob((state) => state.installation);
   const pending = useOpenJob((state) => state.pending);
+  const demoKeypadLogin = useOpenJob((state) => state.demoKeypadLogin);
+  const demo = useAppInfo((state) => state.info?.connection.kind === 'demo');
   const [typed, setTyped] = useState('');
   const { e164, extension, defaultPin } = line.number;
   const mac = typed.trim() === '' ? null : normalizeMac(typed);
@@ -88,6 +91,16 @@ function LoginRow({
                   </List.Item>
                 ))}
               </List>
+              {demo && (
+                <Button
+                  variant="light"
+                  w="fit-content"
+                  loading={pending[jobActionKey.installation(`demoKeypad:${e164}`)] === true}
+                  onClick={() => void demoKeypadLogin(e164)}
+                >
+                  Demo: type these on the simulated handset ({e164})
+                </Button>
+              )}
               <Button
                 size="lg"
                 loading={pending[loginKey] === true}

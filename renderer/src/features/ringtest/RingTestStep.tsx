@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { buildStepContext, type ServiceLine } from '../../../../shared/jobs';
+import { buildStepContext, handsetName, type ServiceLine } from '../../../../shared/jobs';
 import { jobActionKey, useOpenJob } from '../jobs/openJobStore';
 import type { JobStepScreenProps } from '../jobs/stepScreens';
 
@@ -21,6 +21,17 @@ function RingRow({
   const ports = view.state.snapshot.floorPorts;
   const label = (id: string | null) =>
     ports.find((p) => p.id === id)?.label ?? 'no known floor port';
+  const handsetId = line.handset?.id;
+  // Where it should ring: what the last attempt expected, else where the platform last saw
+  // the handset register, else where the switch saw it cabled, else the platform's record.
+  const expectedFloorPortId =
+    attempt?.expectedFloorPortId ??
+    (handsetId
+      ? (view.state.installation.registrations[handsetId]?.floorPortId ??
+        view.state.installation.switchFacts.cabling[handsetId]?.observedFloorPortId ??
+        line.handset?.floorPortId ??
+        null)
+      : null);
   const ringKey = jobActionKey.installation(`ring:${e164}`);
   const confirmKey = jobActionKey.installation(`confirm:${e164}`);
   const confirm = (rang: 'expectedDesk' | 'anotherDesk' | 'nothing', floorPortId: string | null) =>
@@ -36,8 +47,9 @@ function RingRow({
         {e164}
       </Title>
       <Text>
-        Should ring: the handset at{' '}
-        {label(attempt?.expectedFloorPortId ?? line.handset?.floorPortId ?? null)}
+        {line.handset
+          ? `Should ring: ${handsetName(line.handset, line.model)} at ${label(expectedFloorPortId)}`
+          : 'No handset is logged in with this number yet (Handset login).'}
       </Text>
       {attempt?.testCall && (
         <Text>

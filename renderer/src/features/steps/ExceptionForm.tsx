@@ -10,26 +10,46 @@ const REASONS: { value: ExceptionReason; label: string }[] = [
   { value: 'other', label: 'Other (say why)' },
 ];
 
-/** Signs one open item off with a typed reason (DOMAIN.md: an exception). */
-export function ExceptionForm({ itemId, label }: { itemId: string; label: string }) {
+/**
+ * Signs one open item off with a typed reason (DOMAIN.md: an exception). Folded away until
+ * asked for, so the step's own actions stay the obvious next thing to do.
+ */
+export function ExceptionForm({ itemId, message }: { itemId: string; message: string }) {
   const run = useOpenJob((state) => state.installation);
   const key = jobActionKey.installation(`exception:${itemId}`);
   const pending = useOpenJob((state) => state.pending[key] === true);
+  const [open, setOpen] = useState(false);
   const [reason, setReason] = useState<ExceptionReason | null>(null);
   const [text, setText] = useState('');
+  if (!open)
+    return (
+      <Button
+        size="compact-sm"
+        variant="subtle"
+        color="gray.8"
+        aria-expanded={false}
+        aria-label={`Record an exception for: ${message}`}
+        onClick={() => setOpen(true)}
+      >
+        Record an exception…
+      </Button>
+    );
   return (
-    <Group align="end" gap="xs">
+    <Group align="end" gap="xs" mt={4}>
       <Select
-        label={`Exception reason for ${label}`}
+        label="Reason"
+        aria-label={`Reason for the exception to: ${message}`}
         placeholder="Choose a reason"
         data={REASONS}
         value={reason}
         onChange={(value) => setReason(value as ExceptionReason | null)}
         size="sm"
+        w={240}
       />
       {reason === 'other' && (
         <TextInput
           label="Why"
+          aria-label={`Why (the exception to: ${message})`}
           value={text}
           onChange={(event) => setText(event.currentTarget.value)}
           size="sm"
@@ -45,6 +65,9 @@ export function ExceptionForm({ itemId, label }: { itemId: string; label: string
         }
       >
         Record exception
+      </Button>
+      <Button size="sm" variant="subtle" color="gray.8" onClick={() => setOpen(false)}>
+        Cancel
       </Button>
     </Group>
   );

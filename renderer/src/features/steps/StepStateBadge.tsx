@@ -7,7 +7,7 @@ const LOOK: Record<StepState, { label: string; icon: string; color: string }> = 
   excepted: { label: 'Done with exceptions', icon: '✓!', color: 'yellow' },
   queued: { label: 'Waiting', icon: '…', color: 'blue' },
   needsAttention: { label: 'Needs attention', icon: '!', color: 'orange' },
-  blocked: { label: 'Blocked', icon: '⛔', color: 'gray' },
+  blocked: { label: 'Blocked', icon: '⊘', color: 'gray' },
 };
 
 export function StepStateBadge({ state }: { state: StepState }) {

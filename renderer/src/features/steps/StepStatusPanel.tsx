@@ -47,7 +47,7 @@ export function StepStatusPanel({ step, readOnly }: { step: StepStatus; readOnly
                   </Text>
                 )}
                 {item.state === 'open' && step.id !== 'signOff' && !readOnly && (
-                  <ExceptionForm itemId={item.id} label={item.message.slice(0, 40)} />
+                  <ExceptionForm itemId={item.id} message={item.message} />
                 )}
               </List.Item>
             ))}

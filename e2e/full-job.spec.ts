@@ -1,0 +1,116 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './test-support/dialtone-host';
+import {
+  applyRolesUntilDone,
+  cableInDemo,
+  connectDemo,
+  openPortRolesPreview,
+  openStep,
+  shot,
+  startJob,
+} from './test-support/journeys';
+
+const stepState = (page: Page, title: string) =>
+  page.getByRole('region', { name: title, exact: true }).first();
+
+test('London: Brightwater Legal, first add of 3 voice services, the whole job to sign-off', async ({
+  dialtone,
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  page.setDefaultTimeout(20_000);
+  await startJob(page, dialtone.launchUrl, 'Shoreditch Works', 'Brightwater Legal');
+  await openStep(page, 'Numbers');
+  await shot(page, testInfo, 'london-01-numbers-empty');
+  await page.getByRole('textbox', { name: 'Voice services (quantity)' }).fill('3');
+  await page.getByRole('button', { name: 'Add voice services' }).click();
+  await expect(stepState(page, 'Numbers')).toContainText('Done', { timeout: 20_000 });
+  await shot(page, testInfo, 'london-02-numbers-green');
+
+  // Cabling and port roles on the demo switch of the 2nd floor.
+  await openStep(page, 'Cabling');
+  await connectDemo(page, 'sw-2f-a');
+  await shot(page, testInfo, 'london-03-switch');
+  await cableInDemo(page, ['2F-001', '2F-002', '2F-003']);
+  await expect(stepState(page, 'Cabling')).toContainText('Done');
+  await shot(page, testInfo, 'london-04-cabling');
+  await openPortRolesPreview(page, '2F-001');
+  await applyRolesUntilDone(page);
+  await expect(stepState(page, 'Port roles')).toContainText('Done', { timeout: 20_000 });
+  await shot(page, testInfo, 'london-05-port-roles');
+
+  // Handset login: two Yealink T54W log in remotely, the Grandstream on its keypad.
+  await openStep(page, 'Handset login');
+  await shot(page, testInfo, 'london-06-login');
+  const lines = [
+    { e164: '+442079460011', handset: 'Yealink T54W 80:5e:c0:2f:01:01' },
+    { e164: '+442079460012', handset: 'Yealink T54W 80:5e:c0:2f:02:01' },
+    { e164: '+442079460013', handset: 'Grandstream GRP2612 c0:74:ad:2f:03:01' },
+  ];
+  for (const { e164, handset } of lines) {
+    const row = page.getByRole('region', { name: `Number ${e164}` });
+    await row.getByRole('combobox', { name: `Handset for ${e164}` }).click();
+    await page.getByRole('option', { name: handset }).click();
+    await expect(row).toContainText(handset);
+  }
+  for (const { e164 } of lines.slice(0, 2))
+    await page.getByRole('button', { name: `Log in ${e164}` }).click();
+  const keypad = page.getByRole('region', { name: 'Number +442079460013' });
+  await expect(keypad).toContainText('2013');
+  await shot(page, testInfo, 'london-07-login-keypad');
+  await keypad
+    .getByRole('button', { name: 'Demo: type these on the simulated handset (+442079460013)' })
+    .click();
+  await keypad.getByRole('button', { name: 'Done on the handset (+442079460013)' }).click();
+  await expect(stepState(page, 'Handset login')).toContainText('Done', { timeout: 30_000 });
+  await expect(stepState(page, 'Handset login')).toContainText('3 of 3 service numbers');
+  await shot(page, testInfo, 'london-08-login-done');
+
+  // Ring test: each number rings its own desk.
+  await openStep(page, 'Ring test');
+  for (const [i, { e164 }] of lines.entries()) {
+    const row = page.getByRole('region', { name: `Ring test ${e164}` });
+    await row.getByRole('button', { name: `Ring ${e164}` }).click();
+    await expect(row).toContainText(`at 2F-00${i + 1}`, { timeout: 20_000 });
+    if (i === 0) await shot(page, testInfo, 'london-09-ringing');
+    await row.getByRole('button', { name: 'This desk rang' }).click();
+    await expect(row).toContainText('this desk rang');
+  }
+  await expect(stepState(page, 'Ring test')).toContainText('Done', { timeout: 20_000 });
+  await shot(page, testInfo, 'london-10-ring-test-done');
+
+  // Sign-off, with every step green.
+  await openStep(page, 'Sign-off');
+  await expect(stepState(page, 'Sign-off')).toContainText('ready to sign off');
+  await page.getByRole('textbox', { name: "Signer's name" }).fill('Priya Shah');
+  await page.getByRole('textbox', { name: "Signer's role" }).fill('Office manager');
+  await shot(page, testInfo, 'london-11-sign-off-ready');
+  await page.getByRole('button', { name: 'Sign off the job' }).click();
+  await expect(page.getByText('Signed off by Priya Shah (Office manager)').first()).toBeVisible();
+  await expect(page.getByLabel(/^Sync status: Synced/)).toBeVisible({ timeout: 20_000 });
+  await shot(page, testInfo, 'london-12-signed-off');
+});
+
+test('upgrade: Orchard Design Studio pays for 5 services with 3 active; the step says how many, spares first, green after the fixes', async ({
+  dialtone,
+  page,
+}, testInfo) => {
+  page.setDefaultTimeout(20_000);
+  await startJob(page, dialtone.launchUrl, 'Shoreditch Works', 'Orchard Design Studio');
+  await openStep(page, 'Numbers');
+  const findings = page.getByRole('region', { name: 'Findings' });
+  await expect(findings).toContainText('5 voice services but 3 numbers active: 2 more to activate');
+  await expect(findings).toContainText(
+    'Activate the spare allocated number +442079460064 first, then allocate 1 more.',
+  );
+  // The spare is offered before anything new from the pool.
+  const fixes = findings.getByRole('button', { name: /^Fix: / });
+  await expect(fixes.first()).toHaveAccessibleName('Fix: activate +442079460064');
+  await shot(page, testInfo, 'upgrade-01-numbers');
+  await fixes.first().click();
+  await expect(findings).not.toContainText('Activate the spare allocated number');
+  await findings.getByRole('button', { name: /^Fix: allocate 1 number/ }).click();
+  await expect(stepState(page, 'Numbers')).toContainText('Done', { timeout: 20_000 });
+  await expect(stepState(page, 'Numbers')).toContainText('5 service numbers active');
+  await shot(page, testInfo, 'upgrade-02-numbers-green');
+});
