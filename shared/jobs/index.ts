@@ -16,3 +16,4 @@ export * from './steps';
 export * from './installation-record';
 export * from './job-coverage';
 export * from './report';
+export * from './change-wording';

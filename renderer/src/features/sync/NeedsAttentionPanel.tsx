@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { describeMutation, type JobState } from '../../../../shared/jobs';
+import { describeChange, type JobState } from '../../../../shared/jobs';
 
 /** Changes the platform refused for a reason retrying cannot fix, with the platform's message. */
 export function NeedsAttentionPanel({
@@ -25,7 +25,7 @@ export function NeedsAttentionPanel({
           <Alert
             key={item.entry.entryId}
             color="orange"
-            title={describeMutation(item.entry.mutation)}
+            title={describeChange(state, item.entry.mutation)}
           >
             <Text size="sm">
               The platform refused it ({item.problem?.status} {item.problem?.code}):{' '}
