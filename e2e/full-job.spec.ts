@@ -89,6 +89,17 @@ test('London: Brightwater Legal, first add of 3 voice services, the whole job to
   await expect(page.getByText('Signed off by Priya Shah (Office manager)').first()).toBeVisible();
   await expect(page.getByLabel(/^Sync status: Synced/)).toBeVisible({ timeout: 20_000 });
   await shot(page, testInfo, 'london-12-signed-off');
+
+  // Archiving asks first and says what it does.
+  await page.getByRole('button', { name: 'Archive job' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Archive this job?' });
+  await expect(dialog).toContainText('it becomes read-only');
+  await expect(dialog).toContainText('nothing is waiting to sync');
+  await expect(dialog).toHaveCSS('opacity', '1');
+  await shot(page, testInfo, 'london-13-archive-asks');
+  await dialog.getByRole('button', { name: 'Archive the job' }).click();
+  await expect(page.getByText(/· archived/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Archive job' })).toHaveCount(0);
 });
 
 test('upgrade: Orchard Design Studio pays for 5 services with 3 active; the step says how many, spares first, green after the fixes', async ({

@@ -5,13 +5,12 @@ import type { ReactNode } from 'react';
 import type { JobView } from '../../../../shared/jobs';
 import { JobSyncPanels } from './JobSyncPanels';
 import { JournalNoticeAlert } from './JournalNoticeAlert';
-import { jobActionKey, useOpenJob } from './openJobStore';
+import { ArchiveJobButton } from './ArchiveJobButton';
+import { useOpenJob } from './openJobStore';
 import { StepNav } from './StepNav';
 
 /** A loaded job: what it is, its sync state, the checklist's steps, and the step on screen. */
 export function JobPage({ view, children }: { view: JobView; children: ReactNode }) {
-  const archive = useOpenJob((state) => state.archive);
-  const archiving = useOpenJob((state) => state.pending[jobActionKey.archive] === true);
   const actionError = useOpenJob((state) => state.actionError);
   const { summary } = view;
   return (
@@ -36,11 +35,7 @@ export function JobPage({ view, children }: { view: JobView; children: ReactNode
             {summary.signedOffAt ? 'Report' : 'Draft report'}
           </Button>
           <ExportBundleButton jobId={summary.jobId} />
-          {!summary.archived && (
-            <Button variant="light" color="gray" loading={archiving} onClick={() => void archive()}>
-              Archive job
-            </Button>
-          )}
+          {!summary.archived && <ArchiveJobButton sync={summary.sync} />}
         </Group>
       </Group>
       {summary.notice && <JournalNoticeAlert notice={summary.notice} />}
