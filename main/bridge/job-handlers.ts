@@ -82,7 +82,6 @@ export function createJobChannelHandlers(
     },
     'jobs:open': async ({ jobId }) => view(await jobs.open(jobId)),
     'jobs:archive': async ({ jobId, actionId }) => view(await jobs.archive(jobId, actionId)),
-    'jobs:markStep': async ({ jobId, ...step }) => view(await jobs.markStep(jobId, step)),
     'jobs:setPortRole': async ({ jobId, ...change }) =>
       view(await jobs.setFloorPortRole(jobId, change)),
     'sync:status': async () => connectivityView(connectivity.state()),

@@ -73,6 +73,11 @@ export interface JobService {
   previewSnapshot(siteId: string, occupierId: string): Promise<JobSnapshot>;
   open(jobId: string): Promise<OpenedJob>;
   archive(jobId: string, actionId: string): Promise<OpenedJob>;
+  /**
+   * A tick of a checklist step, as journals before step statuses came from facts recorded
+   * (ChecklistStepMarked). No screen or channel offers it any more; replay of an old bundle
+   * re-records its ticks through here, and the fold still reads them.
+   */
   markStep(
     jobId: string,
     step: { actionId: string; stepId: ChecklistStepId; done: boolean; note: string },

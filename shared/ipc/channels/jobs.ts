@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ChecklistStepId } from '../../jobs/checklist';
 import { JobCoverage } from '../../jobs/job-coverage';
 import { JobSummary, JobView } from '../../jobs/views';
 import { defineDomain } from '../domain';
@@ -38,18 +37,6 @@ export const jobsDomain = defineDomain('jobs', {
     'jobs:open': { request: z.object({ jobId: JobId }).strict(), response: JobView },
     'jobs:archive': {
       request: z.object({ jobId: JobId, actionId: ActionId }).strict(),
-      response: JobView,
-    },
-    'jobs:markStep': {
-      request: z
-        .object({
-          jobId: JobId,
-          actionId: ActionId,
-          stepId: ChecklistStepId,
-          done: z.boolean(),
-          note: z.string().max(2000).default(''),
-        })
-        .strict(),
       response: JobView,
     },
     'jobs:setPortRole': {

@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { ChannelName, RequestOf } from '../../../../shared/ipc';
-import type { ChecklistStepId, ConflictChoice, JobView } from '../../../../shared/jobs';
+import type { ConflictChoice, JobView } from '../../../../shared/jobs';
 import { BridgeError, type BridgeClient } from '../../bridge/client';
 import { createStoreContext } from '../../common/storeContext';
 import { failed, idle, loading, ready, type Loadable } from '../../common/loadable';
@@ -11,7 +11,6 @@ export const jobActionKey = {
   archive: 'archive',
   syncNow: 'syncNow',
   reportPdf: 'reportPdf',
-  markStep: (stepId: ChecklistStepId) => `markStep:${stepId}`,
   setPortRole: (floorPortId: string) => `setPortRole:${floorPortId}`,
   outboxEntry: (entryId: string) => `entry:${entryId}`,
   installation: (what: string) => `installation:${what}`,
@@ -41,7 +40,6 @@ export interface OpenJobState {
   /** Main said this job changed: read it again (one read in flight, one more queued). */
   refresh(jobId: string): Promise<void>;
   archive(): Promise<void>;
-  markStep(stepId: ChecklistStepId, done: boolean): Promise<void>;
   setPortRole(floorPortId: string, roleId: string): Promise<void>;
   syncNow(): Promise<void>;
   resolveConflict(entryId: string, choice: ConflictChoice): Promise<void>;
@@ -129,16 +127,6 @@ export function createOpenJobStore(bridge: BridgeClient) {
       archive: () =>
         act(jobActionKey.archive, (jobId) =>
           bridge.invoke('jobs:archive', { jobId, actionId: newActionId() }),
-        ),
-      markStep: (stepId, done) =>
-        act(jobActionKey.markStep(stepId), (jobId) =>
-          bridge.invoke('jobs:markStep', {
-            jobId,
-            actionId: newActionId(),
-            stepId,
-            done,
-            note: '',
-          }),
         ),
       setPortRole: (floorPortId, roleId) =>
         act(jobActionKey.setPortRole(floorPortId), (jobId) =>

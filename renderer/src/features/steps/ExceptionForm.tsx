@@ -26,7 +26,8 @@ export function ExceptionForm({ itemId, message }: { itemId: string; message: st
       <Button
         size="compact-sm"
         variant="subtle"
-        color="gray.8"
+        color="gray"
+        c="gray.9"
         aria-expanded={false}
         aria-label={`Record an exception for: ${message}`}
         onClick={() => setOpen(true)}
@@ -66,7 +67,7 @@ export function ExceptionForm({ itemId, message }: { itemId: string; message: st
       >
         Record exception
       </Button>
-      <Button size="sm" variant="subtle" color="gray.8" onClick={() => setOpen(false)}>
+      <Button size="sm" variant="subtle" color="gray" c="gray.9" onClick={() => setOpen(false)}>
         Cancel
       </Button>
     </Group>
