@@ -4,7 +4,6 @@ import {
   applyRolesUntilDone,
   cableInDemo,
   connectDemo,
-  openPortRolesPreview,
   openStep,
   shot,
   startJob,
@@ -34,7 +33,8 @@ test('London: Brightwater Legal, first add of 3 voice services, the whole job to
   await cableInDemo(page, ['2F-001', '2F-002', '2F-003']);
   await expect(stepState(page, 'Cabling')).toContainText('Done');
   await shot(page, testInfo, 'london-04-cabling');
-  await openPortRolesPreview(page, '2F-001');
+  await openStep(page, 'Port roles');
+  await expect(page.getByLabel('Commands for 2F-001')).toBeVisible();
   await applyRolesUntilDone(page);
   await expect(stepState(page, 'Port roles')).toContainText('Done', { timeout: 20_000 });
   await shot(page, testInfo, 'london-05-port-roles');
