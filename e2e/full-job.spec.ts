@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { expect, test } from './test-support/dialtone-host';
 import {
@@ -90,13 +91,47 @@ test('London: Brightwater Legal, first add of 3 voice services, the whole job to
   await expect(page.getByLabel(/^Sync status: Synced/)).toBeVisible({ timeout: 20_000 });
   await shot(page, testInfo, 'london-12-signed-off');
 
+  // The report: HTML in the app, from the job's journal, and the same as PDF.
+  await page.getByRole('link', { name: 'Open the report' }).click();
+  const report = page.getByRole('article', { name: 'Installation report' });
+  await expect(report).toContainText('Voice services for Brightwater Legal at Shoreditch Works');
+  await expect(report).toContainText('+442079460010 (inbound only, on no handset)');
+  await expect(report).toContainText('Priya Shah (Office manager)');
+  const numbers = report.getByRole('table', { name: 'Numbers, handsets and desks' });
+  await expect(numbers.getByRole('row')).toHaveCount(1 + 3);
+  for (const [i, { e164, handset }] of lines.entries()) {
+    const row = numbers.locator(`[data-number="${e164}"]`);
+    await expect(row).toContainText(handset.split(' ').at(-1)!);
+    await expect(row).toContainText(`2F-00${i + 1}`);
+    await expect(row).toContainText('✓ Passed');
+  }
+  await shot(page, testInfo, 'london-13-report');
+  const pdf = testInfo.outputPath('london-report.pdf');
+  await page.pdf({ path: pdf, format: 'A4', preferCSSPageSize: true });
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  for (const { e164 } of lines) expect(text).toContain(e164);
+  expect(text).toContain('Priya Shah (Office manager)');
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '80',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    pdf,
+    testInfo.outputPath('london-14-report-pdf'),
+  ]);
+  await page.goBack();
+
   // Archiving asks first and says what it does.
   await page.getByRole('button', { name: 'Archive job' }).click();
   const dialog = page.getByRole('dialog', { name: 'Archive this job?' });
   await expect(dialog).toContainText('it becomes read-only');
   await expect(dialog).toContainText('nothing is waiting to sync');
   await expect(dialog).toHaveCSS('opacity', '1');
-  await shot(page, testInfo, 'london-13-archive-asks');
+  await shot(page, testInfo, 'london-15-archive-asks');
   await dialog.getByRole('button', { name: 'Archive the job' }).click();
   await expect(page.getByText(/· archived/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Archive job' })).toHaveCount(0);

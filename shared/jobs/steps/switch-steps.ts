@@ -87,8 +87,11 @@ export function cablingItems(ctx: StepContext): StepItem[] {
   return items;
 }
 
-export function cablingSummary(ctx: StepContext): string {
-  return `${count(handsetPorts(ctx).length, 'handset', 'handsets')} to cable.`;
+export function cablingSummary(ctx: StepContext, items: readonly StepItem[]): string {
+  const n = handsetPorts(ctx).length;
+  if (n > 0 && items.length === 0)
+    return `${count(n, 'handset is', 'handsets are')} seen by the switch on ${n === 1 ? 'its floor port' : 'their floor ports'}.`;
+  return `${count(n, 'handset', 'handsets')} to cable.`;
 }
 
 export function portRoleItems(ctx: StepContext): StepItem[] {
@@ -166,11 +169,13 @@ export function portRoleItems(ctx: StepContext): StepItem[] {
   return items;
 }
 
-export function portRoleSummary(ctx: StepContext): string {
+export function portRoleSummary(ctx: StepContext, items: readonly StepItem[]): string {
   const ports = new Set(
     handsetPorts(ctx)
       .map((p) => p.floorPortId)
       .filter((id) => id !== null),
   );
+  if (ports.size > 0 && items.length === 0)
+    return `${count(ports.size, 'floor port', 'floor ports')} with a handset, each with its voice role verified on the switch.`;
   return `${count(ports.size, 'floor port', 'floor ports')} with a handset.`;
 }
