@@ -5,7 +5,7 @@ import { checkAccessibility, summarise } from './test-support/axe-check';
 import { expect, test } from './test-support/dialtone-host';
 
 const checklist = (page: Page) => page.getByRole('navigation', { name: 'Checklist' });
-const REASON = /^Exception reason for /;
+const RECORD = /^Record an exception for: /;
 
 /** Signs every open item of one step off with "Occupier absent", one at a time. */
 async function exceptEveryOpenItem(page: Page, step: string) {
@@ -14,11 +14,12 @@ async function exceptEveryOpenItem(page: Page, step: string) {
     .click();
   const panel = page.getByRole('region', { name: step, exact: true }).first();
   await expect(panel.getByRole('heading', { name: step, level: 2 })).toBeVisible();
-  for (let open = await panel.getByRole('combobox', { name: REASON }).count(); open > 0; open--) {
-    await panel.getByRole('combobox', { name: REASON }).first().click();
+  for (let open = await panel.getByRole('button', { name: RECORD }).count(); open > 0; open--) {
+    await panel.getByRole('button', { name: RECORD }).first().click();
+    await panel.getByRole('combobox', { name: /^Reason for the exception to: / }).click();
     await page.getByRole('option', { name: 'Occupier absent' }).click();
-    await panel.getByRole('button', { name: 'Record exception' }).first().click();
-    await expect(panel.getByRole('combobox', { name: REASON })).toHaveCount(open - 1);
+    await panel.getByRole('button', { name: 'Record exception' }).click();
+    await expect(panel.getByRole('button', { name: RECORD })).toHaveCount(open - 1);
   }
 }
 
