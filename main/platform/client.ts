@@ -32,7 +32,12 @@ import type {
   TestCall,
 } from '../../shared/platform/installation';
 import { createHttpTransport, type HttpAnswer, type HttpTransport } from './http-transport';
-import { networkFailure, PLATFORM_ERROR_CODES, problemFailure } from './platform-errors';
+import {
+  networkFailure,
+  PLATFORM_ERROR_CODES,
+  problemFailure,
+  type PlatformErrorDetail,
+} from './platform-errors';
 
 export interface PlatformClientOptions {
   baseUrl: string;
@@ -209,17 +214,30 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
       headers['content-type'] = 'application/json';
     }
 
+    const httpRequest = {
+      method: spec.method.toUpperCase(),
+      url: `${baseUrl}${path}`,
+      headers,
+      ...(body === undefined ? {} : { body }),
+      timeoutMs,
+    };
     let answer: HttpAnswer;
     try {
-      answer = await transport({
-        method: spec.method.toUpperCase(),
-        url: `${baseUrl}${path}`,
-        headers,
-        ...(body === undefined ? {} : { body }),
-        timeoutMs,
-      });
+      answer = await transport(httpRequest);
     } catch (error) {
-      throw networkFailure(error, baseUrl, spec.mutation);
+      const failure = networkFailure(error, baseUrl, spec.mutation);
+      // A connection dropped under the request is most often a stale keep-alive socket, not
+      // a struggling platform: sent again at once, once, on a fresh connection. Safe for a
+      // read, and for a mutation with its key (a change that did land is answered from the
+      // platform's idempotency store). A second failure is the caller's to back off from.
+      const droppedOnce = (failure.detail as PlatformErrorDetail).connectionDropped === true;
+      if (!droppedOnce || (spec.mutation && callOptions.idempotencyKey === undefined))
+        throw failure;
+      try {
+        answer = await transport({ ...httpRequest, freshConnection: true });
+      } catch (again) {
+        throw networkFailure(again, baseUrl, spec.mutation);
+      }
     }
     const { text } = answer;
     let parsedBody: unknown;

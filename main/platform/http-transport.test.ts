@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPlatformClient } from './client';
-import { createHttpTransport } from './http-transport';
+import { createHttpTransport, type HttpTransport } from './http-transport';
 
 /** A real HTTP server on loopback answering with `handle`; counts the connections it took. */
 async function serve(
@@ -101,6 +101,96 @@ describe('the platform client over its HTTP transport', () => {
     await expect(client.getOperator()).rejects.toMatchObject({
       code: 'PLATFORM_UNREACHABLE',
       detail: { retryable: true, outcomeUnknown: false },
+    });
+  });
+
+  describe('a dropped connection is retried once, at once, on a fresh connection', () => {
+    /** The server's view: each request's idempotency key and the socket it came on. */
+    async function dropping(drops: number) {
+      const seen: { key: string | undefined; socket: object }[] = [];
+      let dropped = 0;
+      const platform = await serve((request, response) => {
+        seen.push({ key: request.headers['idempotency-key'] as string, socket: request.socket });
+        if (request.url === '/v1/health') return json(response, 200, { status: 'ok' });
+        if (dropped < drops) {
+          dropped++;
+          request.socket.destroy();
+          return;
+        }
+        json(response, 200, {
+          id: 'fp-1',
+          siteId: 's-1',
+          label: 'FP 1',
+          floorId: 'f-1',
+          spaceId: 'sp-1',
+          switchId: 'sw-1',
+          interfaceName: 'Gi1/0/1',
+          roleId: 'voice-pc',
+          allocation: { kind: 'operator' },
+          version: 4,
+        });
+      });
+      servers.push(platform.server);
+      return { platform, seen };
+    }
+
+    it('dropped once on a keep-alive connection: sent again on a new one with the same key', async () => {
+      const { platform, seen } = await dropping(1);
+      const client = createPlatformClient({ baseUrl: platform.url, token: 't' });
+      await client.health(); // The connection is established and kept alive.
+      const result = await client.setFloorPortRole('fp-1', 'voice-pc', {
+        idempotencyKey: 'k-1',
+        ifMatch: 3,
+      });
+      expect(result).toMatchObject({ version: 4 });
+      expect(seen.map((s) => s.key)).toEqual([undefined, 'k-1', 'k-1']);
+      // The retry is on a connection no earlier request used.
+      expect(seen.slice(0, 2).map((s) => s.socket)).not.toContain(seen[2]!.socket);
+    });
+
+    it('dropped twice: two requests, then CONNECTION_LOST for the caller to back off from', async () => {
+      const { platform, seen } = await dropping(5);
+      const client = createPlatformClient({ baseUrl: platform.url, token: 't' });
+      await expect(
+        client.setFloorPortRole('fp-1', 'voice-pc', { idempotencyKey: 'k-1', ifMatch: 3 }),
+      ).rejects.toMatchObject({
+        code: 'PLATFORM_CONNECTION_LOST',
+        detail: { retryable: true, outcomeUnknown: true, connectionDropped: true },
+      });
+      expect(seen.map((s) => s.key)).toEqual(['k-1', 'k-1']);
+    });
+
+    it('refused, timed out or a 5xx: sent once', async () => {
+      let sent = 0;
+      const counting =
+        (inner: HttpTransport): HttpTransport =>
+        (request) => {
+          sent++;
+          return inner(request);
+        };
+      const refused = await serve(() => undefined);
+      await new Promise((resolve) => refused.server.close(resolve));
+      const silent = await serve(() => undefined);
+      const failing = await serve((_request, response) => json(response, 500, {}));
+      servers.push(silent.server, failing.server);
+      const cases: [string, number | undefined, string][] = [
+        [refused.url, undefined, 'PLATFORM_UNREACHABLE'],
+        [silent.url, 200, 'PLATFORM_TIMEOUT'],
+        [failing.url, undefined, 'PLATFORM_HTTP_500'],
+      ];
+      for (const [baseUrl, timeoutMs, code] of cases) {
+        sent = 0;
+        const client = createPlatformClient({
+          baseUrl,
+          token: 't',
+          transport: counting(createHttpTransport()),
+          ...(timeoutMs === undefined ? {} : { timeoutMs }),
+        });
+        await expect(
+          client.setFloorPortRole('fp-1', 'voice-pc', { idempotencyKey: 'k-1', ifMatch: 3 }),
+        ).rejects.toMatchObject({ code });
+        expect(sent, code).toBe(1);
+      }
     });
   });
 });

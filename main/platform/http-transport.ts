@@ -1,4 +1,4 @@
-import { Agent, type Dispatcher } from 'undici';
+import { Agent, Client, type Dispatcher } from 'undici';
 
 /**
  * The platform client's one way onto the wire: undici's `dispatch` over a keep-alive agent.
@@ -25,6 +25,11 @@ export interface HttpRequest {
   body?: string;
   /** The whole exchange — connect, send, answer — must finish within this. */
   timeoutMs: number;
+  /**
+   * Send on a new connection of its own (closed after the answer), not a pooled keep-alive
+   * one: for the retry of a request whose pooled connection was dropped under it.
+   */
+  freshConnection?: boolean;
 }
 
 export interface HttpAnswer {
@@ -89,10 +94,14 @@ export function createHttpTransport(): HttpTransport {
       let status = 0;
       let headers: Record<string, string | string[] | undefined> = {};
       const chunks: Buffer[] = [];
+      // A fresh connection is a one-request client, closed once the exchange is over.
+      const oneShot = request.freshConnection ? new Client(origin, { pipelining: 1 }) : null;
+      const dispatcher: Dispatcher = oneShot ?? agent;
       const fail = (error: Error) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        void oneShot?.destroy().catch(() => undefined);
         reject(error);
       };
       const timer = setTimeout(() => {
@@ -100,7 +109,7 @@ export function createHttpTransport(): HttpTransport {
         controller?.abort(timedOut);
         fail(timedOut);
       }, request.timeoutMs);
-      agent.dispatch(
+      dispatcher.dispatch(
         {
           origin,
           path,
@@ -125,6 +134,7 @@ export function createHttpTransport(): HttpTransport {
             if (settled) return;
             settled = true;
             clearTimeout(timer);
+            void oneShot?.close().catch(() => undefined);
             const text =
               chunks.length === 1
                 ? chunks[0]!.toString('utf8')

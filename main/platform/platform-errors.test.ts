@@ -23,8 +23,26 @@ describe('platform client failures', () => {
 
   it('a lost connection during a mutation says the outcome is unknown and a retry is safe', () => {
     const error = networkFailure(fetchFailure('UND_ERR_SOCKET'), 'https://p.example', true);
-    expect(error.detail).toEqual({ retryable: true, outcomeUnknown: true });
+    expect(error.detail).toEqual({
+      retryable: true,
+      outcomeUnknown: true,
+      connectionDropped: true,
+    });
     expect(error.message).toContain('same key');
+  });
+
+  it('only a connection reset or closed under the request counts as dropped', () => {
+    const dropped = (code: string) =>
+      (networkFailure(fetchFailure(code), 'x', true).detail as { connectionDropped?: boolean })
+        .connectionDropped === true;
+    expect(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE'].map(dropped)).toEqual([true, true, true]);
+    expect(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT', 'ENOTFOUND'].map(dropped)).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    const timeout = Object.assign(new Error('late'), { name: 'TimeoutError' });
+    expect(networkFailure(timeout, 'x', true).detail).not.toHaveProperty('connectionDropped');
   });
 
   it('a problem keeps its code and human message; 429 and 5xx are retryable', () => {

@@ -15,6 +15,11 @@ export interface PlatformErrorDetail {
   outcomeUnknown: boolean;
   /** From `Retry-After` on a 429 or 503. */
   retryAfterSeconds?: number;
+  /**
+   * An established connection was reset or closed by the peer before the whole answer came
+   * (not refused, not a timeout, not an HTTP error): most often a stale keep-alive socket.
+   */
+  connectionDropped?: boolean;
 }
 
 export const PLATFORM_ERROR_CODES = {
@@ -41,6 +46,9 @@ const UNREACHABLE_CODES = new Set([
   'EADDRNOTAVAIL',
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
+
+/** A connection that was up and then reset or closed under the request. */
+const DROPPED_CODES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'ECONNABORTED']);
 
 function causeCode(error: unknown): string {
   let current: unknown = error;
@@ -90,7 +98,11 @@ export function networkFailure(error: unknown, baseUrl: string, isMutation: bool
   return new CodedError(
     PLATFORM_ERROR_CODES.connectionLost,
     `The connection to ${baseUrl} was lost before the platform answered (${code || message}).${isMutation ? ' The change may or may not have been made; it is safe to retry with the same key.' : ''}`,
-    { retryable: true, outcomeUnknown: isMutation } satisfies PlatformErrorDetail,
+    {
+      retryable: true,
+      outcomeUnknown: isMutation,
+      ...(DROPPED_CODES.has(code) ? { connectionDropped: true } : {}),
+    } satisfies PlatformErrorDetail,
   );
 }
 
