@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FaultSettingsInput } from '../../sim/platform/faults';
 import { createPlatformClient, type PlatformClient } from '../../platform/client';
+import type { HttpTransport } from '../../platform/http-transport';
 import { startPlatformSimulator, type PlatformSimulator } from '../../sim/platform/server';
 import { loadDemoWorld } from '../../sim/world/load';
 import { createJobServices, type JobServices } from '../../app/job-services';
@@ -44,7 +45,8 @@ export class SimulatorUnderTest {
   }
 
   async start(
-    options: { faults?: FaultSettingsInput; seed?: number } = {},
+    /** `random` (else `seed`) rolls the simulator's fault dice. */
+    options: { faults?: FaultSettingsInput; seed?: number; random?: () => number } = {},
   ): Promise<PlatformSimulator> {
     this.simulator = await startPlatformSimulator({
       world: loadDemoWorld(),
@@ -53,7 +55,11 @@ export class SimulatorUnderTest {
       port: this.port,
       registrationDelayMs: 0,
       ...(options.faults ? { faults: options.faults } : {}),
-      ...(options.seed === undefined ? {} : { random: seededRandom(options.seed) }),
+      ...(options.random
+        ? { random: options.random }
+        : options.seed === undefined
+          ? {}
+          : { random: seededRandom(options.seed) }),
     });
     this.port = Number(new URL(this.simulator.url).port);
     return this.simulator;
@@ -83,12 +89,22 @@ export interface SyncHarness {
   close(): Promise<void>;
 }
 
+export interface SyncHarnessOptions {
+  /** The simulator's fault dice (so a test can script which request fails). */
+  platformRandom?: () => number;
+  /** Dialtone's HTTP transport (a test wraps the real one to watch the requests). */
+  transport?: HttpTransport;
+}
+
 /** The main services as the app wires them, against the simulator, with an instant clock. */
-export async function startSyncHarness(seed = 1): Promise<SyncHarness> {
+export async function startSyncHarness(
+  seed = 1,
+  options: SyncHarnessOptions = {},
+): Promise<SyncHarness> {
   const directory = mkdtempSync(join(tmpdir(), 'dialtone-sync-'));
   const platform = new SimulatorUnderTest(directory);
-  await platform.start();
-  const services = await createServicesOn(directory, platform, seed);
+  await platform.start(options.platformRandom ? { random: options.platformRandom } : {});
+  const services = await createServicesOn(directory, platform, seed, options.transport);
   return {
     ...services,
     async close() {
@@ -106,11 +122,13 @@ export async function createServicesOn(
   directory: string,
   platform: SimulatorUnderTest,
   seed: number,
+  transport?: HttpTransport,
 ): Promise<SyncHarness> {
   const client = createPlatformClient({
     baseUrl: platform.url,
     token: platform.token,
     timeoutMs: 5_000,
+    ...(transport ? { transport } : {}),
   });
   const clock = instantClock();
   const services = await createJobServices({
