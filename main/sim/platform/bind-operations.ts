@@ -147,6 +147,8 @@ export function bindOperations(
           const fingerprint = requestFingerprint(operationId, params, body);
           const found = deps.idempotency.lookup(key, fingerprint);
           if (found.kind === 'replay') {
+            // A replayed answer can be lost on the way like the first one.
+            if (deps.dropAfterEffect()) return drop(request, reply);
             const { status, body: stored, etag } = found.result;
             return send(reply, status, stored, etag, true);
           }

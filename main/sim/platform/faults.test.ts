@@ -94,6 +94,7 @@ describe('fault injection and cross-cutting failures', () => {
         { params: { siteId: LONDON, occupierId: 'occ-brightwater' }, body: { count: 2 } },
         { idempotencyKey },
       );
+    // Every answer is lost: the client's immediate retry (a replay) is dropped too.
     await expect(send()).rejects.toMatchObject({ code: 'PLATFORM_CONNECTION_LOST' });
     platform.simulator.faults.set({});
     const retried = await send();

@@ -3,7 +3,8 @@ import { z } from 'zod';
 /**
  * Faults the simulator injects, for tests of retries and the outbox. Shares are 0..1 chances
  * per request. `dropBeforeShare` closes the connection before the request is handled,
- * `dropAfterShare` after it took effect (the client cannot tell whether it did).
+ * `dropAfterShare` after it took effect (the client cannot tell whether it did) — or, for a
+ * replay of a change made before, after the stored answer was found.
  */
 export const FaultSettings = z
   .object({
