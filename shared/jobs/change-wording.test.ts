@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeChange, describeConflict } from './change-wording';
 import { foldJob } from './fold';
 import type { JobSnapshot } from './snapshot';
+import { bareFloorPort, bareSnapshot } from './test-support/bare-snapshot';
 
 const role = (id: string, name: string) => ({
   id,
@@ -15,40 +16,12 @@ const role = (id: string, name: string) => ({
   shutdown: false,
 });
 
-const snapshot: JobSnapshot = {
-  version: 1,
-  takenAt: '2026-01-01T00:00:00.000Z',
-  operator: { id: 'op', name: 'Op', autoMainNumber: true },
-  occupierId: 'occ-acme',
+const snapshot: JobSnapshot = bareSnapshot('occ-acme', {
   site: {
-    id: 'site',
-    name: 'Site',
-    region: 'GB',
-    city: 'London',
-    address: '',
-    floors: [],
-    spaces: [],
-    switches: [],
+    ...bareSnapshot('occ-acme').site,
     roleCatalogue: [role('voice-pc', 'Voice + PC'), role('data', 'Data')],
   },
-  occupiers: [{ id: 'occ-acme', siteId: 'site', name: 'Acme', spaceIds: [], contact: '' }],
-  floorPorts: [
-    {
-      id: 'site-2F-001',
-      siteId: 'site',
-      label: '2F-001',
-      floorId: 'f',
-      spaceId: 's',
-      switchId: 'sw',
-      interfaceName: 'Gi1/0/1',
-      roleId: 'data',
-      allocation: { kind: 'unallocated' },
-      version: 5,
-    },
-  ],
-  voiceServices: [],
-  numbers: [],
-  poolAvailable: 0,
+  floorPorts: [bareFloorPort('site-2F-001', '2F-001', 'Gi1/0/1')],
   handsetModels: [
     { id: 'yl', vendor: 'Yealink', name: 'T54W', loginMethod: 'remote', keypadSteps: [] },
   ],
@@ -65,7 +38,7 @@ const snapshot: JobSnapshot = {
       version: 1,
     },
   ],
-};
+});
 
 const state = foldJob([
   {

@@ -3,44 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { JobEvent, JobEventBody, OutboxEntry } from './events';
 import { createJobFold, currentFloorPortVersion, foldJob, ifMatchFor } from './fold';
 import type { JobSnapshot } from './snapshot';
+import { bareFloorPort, bareSnapshot } from './test-support/bare-snapshot';
 import { hasSendable } from './outbox-plan';
 import { deriveSyncStatus } from './sync-status';
 
-const snapshot: JobSnapshot = {
-  version: 1,
-  takenAt: '2026-01-01T00:00:00.000Z',
-  operator: { id: 'op', name: 'Op', autoMainNumber: true },
-  occupierId: 'occ',
-  site: {
-    id: 'site',
-    name: 'Site',
-    region: 'GB',
-    city: 'London',
-    address: '',
-    floors: [],
-    spaces: [],
-    switches: [],
-    roleCatalogue: [],
-  },
-  occupiers: [{ id: 'occ', siteId: 'site', name: 'Acme', spaceIds: [], contact: '' }],
-  floorPorts: ['fp-1', 'fp-2'].map((id) => ({
-    id,
-    siteId: 'site',
-    label: id.toUpperCase(),
-    floorId: 'f',
-    spaceId: 's',
-    switchId: 'sw',
-    interfaceName: 'Gi1/0/1',
-    roleId: 'data',
-    allocation: { kind: 'unallocated' as const },
-    version: 5,
-  })),
-  voiceServices: [],
-  numbers: [],
-  poolAvailable: 0,
-  handsetModels: [],
-  handsets: [],
-};
+const snapshot: JobSnapshot = bareSnapshot('occ', {
+  floorPorts: ['fp-1', 'fp-2'].map((id) => bareFloorPort(id, id.toUpperCase(), 'Gi1/0/1')),
+});
 
 let seq = 0;
 function event(body: JobEventBody, id = `e${seq + 1}`): JobEvent {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SwitchVendor } from '../../../shared/platform/schemas';
-import { SimulatedSwitch, type SimConsoleEndpoint } from '../../sim/switch';
+import { SimulatedSwitch, type ConsoleQuirks, type SimConsoleEndpoint } from '../../sim/switch';
 import { connectInProcess } from '../transports/in-process-transport';
 import { TransportCore, exposeTransport, type Transport } from '../transports/transport';
 import { openSession } from './open-session';
@@ -8,16 +8,21 @@ import { openSession } from './open-session';
 const login = { username: 'admin', password: 'joined-pass', enableSecret: 'joined-enable' };
 const HOSTNAME = { cisco_ios: 'sw-joined-a', aruba_aoss: 'HC-JOINED-A' } as const;
 
-/** A console someone left logged in: it prints its prompt as soon as it is up. */
-async function leftLoggedIn(vendor: SwitchVendor) {
-  const sw = new SimulatedSwitch({
+/** An 8-port switch of `vendor` with the test's login and these console quirks. */
+function simulated(vendor: SwitchVendor, quirks: ConsoleQuirks) {
+  return new SimulatedSwitch({
     vendor,
     hostname: HOSTNAME[vendor],
     model: vendor === 'cisco_ios' ? 'WS-C2960X-24PS-L' : 'Aruba JL258A 2930F-8G-PoE+-2SFP+',
     interfaceCount: 8,
     credentials: login,
-    quirks: { promptOnOpen: true },
+    quirks,
   });
+}
+
+/** A console someone left logged in: it prints its prompt as soon as it is up. */
+async function leftLoggedIn(vendor: SwitchVendor) {
+  const sw = simulated(vendor, { promptOnOpen: true });
   const endpoint = sw.openConsole({ baud: null, channel: 'console' });
   const said: Buffer[] = [];
   const stop = endpoint.onData((bytes) => said.push(bytes));
@@ -101,14 +106,7 @@ describe.each(['cisco_ios', 'aruba_aoss'] as const)(
     it('gives the password the usual patience once the switch has spoken: no Enter while it is checked', async () => {
       // Silent until woken, so login starts on the short wake timer; the server answers the
       // password ten times later than that.
-      const sw = new SimulatedSwitch({
-        vendor,
-        hostname: HOSTNAME[vendor],
-        model: vendor === 'cisco_ios' ? 'WS-C2960X-24PS-L' : 'Aruba JL258A 2930F-8G-PoE+-2SFP+',
-        interfaceCount: 8,
-        credentials: login,
-        quirks: { authDelayMs: 500 },
-      });
+      const sw = simulated(vendor, { authDelayMs: 500 });
       const transport = connectInProcess(sw.openConsole({ baud: null, channel: 'console' }));
       const session = await openSession(transport, { vendor, login, wakeAfterMs: 50 });
       expect(session.level).toBe('privileged');

@@ -5,24 +5,18 @@ import type { SwitchOverviewItem } from '../../../../shared/ipc';
 import { createBridgeClient } from '../../bridge/client';
 import { theme } from '../../app/theme';
 import { createFakeBridge, FakeBridgeFailure } from '../../test-support/fakeBridge';
+import { switchNotConnected } from '../../test-support/switchViews';
 import { ConnectPanel } from './ConnectPanel';
 import { createSwitchStore, switchContext } from './switchStore';
 
 const PINNED = `SHA256:${'A'.repeat(43)}`;
 const PRESENTED = `SHA256:${'B'.repeat(43)}`;
 
-const item: SwitchOverviewItem = {
+const item: SwitchOverviewItem = switchNotConnected({
   switchId: 'lon-sw-2f-a',
   hostname: 'sw-2f-a',
-  vendor: 'cisco_ios',
   model: 'WS-C2960X-24PS-L',
-  interfaceCount: 24,
-  consoleBaud: 9600,
-  hasLogin: false,
-  session: null,
-  identification: null,
-  changesAllowed: false,
-};
+});
 
 describe('the Connect screen when a switch shows a changed SSH key', () => {
   it('shows both fingerprints, and trusting the new key connects again', async () => {

@@ -4,6 +4,7 @@ import type { SwitchOverviewItem } from '../../../../shared/ipc';
 import type { PortFacts } from '../../../../shared/switch/facts';
 import { jobView } from '../../test-support/jobViews';
 import { renderApp } from '../../test-support/renderApp';
+import { switchNotConnected } from '../../test-support/switchViews';
 
 const OTHER = {
   vendor: 'cisco_ios',
@@ -60,18 +61,11 @@ function expected(confirmed: boolean): SwitchOverviewItem {
 }
 
 /** The site's other switch, never connected, no login held. */
-const notConnected: SwitchOverviewItem = {
+const notConnected = switchNotConnected({
   switchId: 'lon-sw-3f-a',
   hostname: 'sw-3f-a',
-  vendor: 'cisco_ios',
   model: 'C9200L-24P-4G',
-  interfaceCount: 24,
-  consoleBaud: 9600,
-  hasLogin: false,
-  session: null,
-  identification: null,
-  changesAllowed: false,
-};
+});
 
 describe('the Switch screen on a switch that is not the expected one', () => {
   it('draws the connected switch as itself, without the expected floor ports, until confirmed', async () => {
@@ -167,6 +161,6 @@ describe('the Cabling step on a switch that is not the expected one', () => {
       name: 'Cabling on sw-2f-a is not checked: it is not the expected switch',
     });
     expect(warning.textContent).toContain('The console line reaches sw-3f-a, not sw-2f-a');
-    expect(screen.getByText('0 of 1 handsets seen on their floor ports.')).toBeTruthy();
+    expect(screen.getByText('0 of 1 handset seen on its floor port.')).toBeTruthy();
   });
 });
