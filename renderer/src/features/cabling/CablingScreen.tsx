@@ -14,6 +14,7 @@ import {
 import { Link } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import type { CablingRowView } from '../../../../shared/ipc';
+import { BADGE_WRAP } from '../../common/badgeWrap';
 import { LoadableView } from '../../common/LoadableView';
 import type { JobStepScreenProps } from '../jobs/stepScreens';
 import { useSwitch } from '../switch/switchStore';
@@ -22,18 +23,18 @@ import { count } from '../../../../shared/wording';
 function Outcome({ row }: { row: CablingRowView }) {
   if (row.outcome === 'ok')
     return (
-      <Badge color="teal.9" variant="filled">
+      <Badge color="teal.9" variant="filled" styles={BADGE_WRAP}>
         ✓ Seen on {row.floorPortLabel}
       </Badge>
     );
   if (row.outcome === 'wrongPort')
     return (
-      <Badge color="red" variant="filled">
+      <Badge color="red" variant="filled" styles={BADGE_WRAP}>
         ✗ In {row.observed?.floorPortLabel ?? row.observed?.interfaceName}, not {row.floorPortLabel}
       </Badge>
     );
   return (
-    <Badge color="gray" variant="outline">
+    <Badge color="gray" variant="outline" styles={BADGE_WRAP}>
       ○ Not seen yet
     </Badge>
   );

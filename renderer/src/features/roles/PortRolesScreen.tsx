@@ -19,14 +19,10 @@ import { LoadableView } from '../../common/LoadableView';
 import type { JobStepScreenProps } from '../jobs/stepScreens';
 import { useSwitch } from '../switch/switchStore';
 import { count } from '../../../../shared/wording';
+import { BADGE_WRAP } from '../../common/badgeWrap';
 
 /** Long lines (a description, a refusal) wrap inside their cell instead of widening the table. */
 const WRAP = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
-/** A state badge says its whole words, on two lines if need be, never cut to "…". */
-const BADGE_WRAP = {
-  root: { height: 'auto', paddingBlock: 2 },
-  label: { whiteSpace: 'normal', overflow: 'visible' },
-} as const;
 
 function RowState({ row }: { row: RoleRowView }) {
   const applied = row.applied;
