@@ -1,4 +1,5 @@
 import { expect, test } from './test-support/dialtone-host';
+import { checkAccessibility, summarise } from './test-support/axe-check';
 import { startBrightwaterOnPortRoles } from './test-support/journeys';
 
 test('a job exported as a support bundle opens read-only with its whole timeline and replays to "reproduced"', async ({
@@ -26,6 +27,17 @@ test('a job exported as a support bundle opens read-only with its whole timeline
   await expect(
     timeline.getByRole('listitem', { name: /Platform applied: Set floor port .*2F-001/ }),
   ).toBeVisible();
+
+  // The engineer's report, as the bundled journal makes it, one click away.
+  await page.getByText('Installation report, not signed off (a draft)').click();
+  const report = page.getByRole('article', { name: 'Installation report' });
+  await expect(
+    report.getByRole('heading', { level: 2, name: 'Installation report' }),
+  ).toBeVisible();
+  await expect(report).toContainText('Brightwater Legal');
+  await expect(report.getByRole('table', { name: 'What was changed' })).toContainText('2F-001');
+  const axe = await checkAccessibility(page, 'opened bundle with its report', testInfo);
+  expect(summarise(axe), 'serious or critical axe violations').toEqual([]);
 
   await page.getByRole('button', { name: 'Replay on simulated equipment' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Reproduced' })).toBeVisible({

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { bundleTimeline } from '../../shared/bundles';
 import { CodedError } from '../../shared/errors';
+import { foldJob, type JobState } from '../../shared/jobs';
 import type { BundleView } from '../../shared/ipc';
 import type { BundleHandlerDeps } from '../bridge/bundles-handlers';
 import { buildBundle, openBundle, replayBundle, type OpenedBundle } from '../bundles';
@@ -10,6 +11,15 @@ import { replayEquipment } from './replay-equipment';
 
 /** Bundles opened in this run, kept in memory only (an opened bundle writes nothing). */
 const KEPT_OPEN = 20;
+
+/** The bundled journal folded into its job; null when it does not fold (a journal with no start). */
+function jobOf(bundle: OpenedBundle): JobState | null {
+  try {
+    return foldJob(bundle.journal);
+  } catch {
+    return null;
+  }
+}
 
 function viewOf(bundleId: string, fileName: string, bundle: OpenedBundle): BundleView {
   return {
@@ -24,7 +34,7 @@ function viewOf(bundleId: string, fileName: string, bundle: OpenedBundle): Bundl
     ),
     transcripts: bundle.transcripts.map((t) => t.transcript),
     findings: bundle.findings,
-    hasReport: bundle.report !== null,
+    job: jobOf(bundle),
   };
 }
 

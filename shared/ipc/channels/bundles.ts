@@ -3,6 +3,7 @@ import { BundleManifest } from '../../bundles/manifest';
 import { FindingsMember, TranscriptMember } from '../../bundles/members';
 import { ReplayResult } from '../../bundles/replay';
 import { TimelineEntry } from '../../bundles/timeline';
+import { JobState } from '../../jobs/state';
 import { defineDomain } from '../domain';
 import { JobId } from './jobs';
 
@@ -17,7 +18,11 @@ export const BundleView = z.object({
   timeline: z.array(TimelineEntry),
   transcripts: z.array(TranscriptMember),
   findings: FindingsMember.nullable(),
-  hasReport: z.boolean(),
+  /**
+   * The job as its bundled journal folds (what the engineer's report was made from), so the
+   * viewer shows the same report; null when the journal does not fold into a job.
+   */
+  job: JobState.nullable(),
 });
 export type BundleView = z.infer<typeof BundleView>;
 

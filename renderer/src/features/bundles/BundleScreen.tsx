@@ -1,9 +1,12 @@
 import { Alert, Badge, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
+import { buildJobReport } from '../../../../shared/jobs';
 import type { TimelineEntry } from '../../../../shared/bundles';
 import type { BundleView } from '../../../../shared/ipc';
 import { LoadableView } from '../../common/LoadableView';
+import { JobReportView } from '../report/JobReportView';
+import '../report/report.css';
 import { ReplayPanel } from './ReplayPanel';
 import { useBundles } from './bundleStore';
 
@@ -70,6 +73,29 @@ function Step({ entry, view }: { entry: TimelineEntry; view: BundleView }) {
   );
 }
 
+/**
+ * The installation report as the bundled journal makes it, the same view the engineer had;
+ * "made" is when the bundle was packed, the moment the journal stood at.
+ */
+function BundleReport({ view }: { view: BundleView }) {
+  const report = useMemo(() => (view.job ? buildJobReport(view.job) : null), [view.job]);
+  if (!report)
+    return (
+      <Alert color="yellow" title="No report">
+        The bundled journal does not fold into a job, so there is no report to show; the timeline
+        below has what it holds.
+      </Alert>
+    );
+  return (
+    <details className="bundle-report">
+      <summary>
+        Installation report{report.signOff ? ', signed off' : ', not signed off (a draft)'}
+      </summary>
+      <JobReportView report={report} madeAt={view.manifest.createdAt} nested />
+    </details>
+  );
+}
+
 /** `bundles/$bundleId`: an opened bundle's job, read only, with its timeline and a replay. */
 export function BundleScreen() {
   const { bundleId } = useParams({ from: '/bundles/$bundleId' });
@@ -106,6 +132,7 @@ export function BundleScreen() {
             </Alert>
           ))}
           <ReplayPanel bundleId={bundle.bundleId} />
+          <BundleReport view={bundle} />
           <Title order={2}>Timeline</Title>
           <Stack component="ol" gap="lg" aria-label="Timeline">
             {bundle.timeline.map((entry) => (

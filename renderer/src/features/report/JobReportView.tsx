@@ -29,12 +29,25 @@ const when = (iso: string) => new Date(iso).toLocaleString();
  * The report as a document: plain headings and tables in reading order, so it prints (and
  * reads aloud) as it looks. Every value comes from `report`; nothing here decides anything.
  */
-export function JobReportView({ report, madeAt }: { report: JobReport; madeAt: string }) {
+export function JobReportView({
+  report,
+  madeAt,
+  nested = false,
+}: {
+  report: JobReport;
+  madeAt: string;
+  /** Inside another page (an opened bundle): its headings one level down, under that page's h1. */
+  nested?: boolean;
+}) {
   const signed = report.signOff;
+  const Title = nested ? 'h2' : 'h1';
+  const Section = nested ? 'h3' : 'h2';
   return (
     <article className="job-report" aria-labelledby="report-title">
       <header className="job-report-head">
-        <h1 id="report-title">Installation report</h1>
+        <Title id="report-title" className="job-report-title">
+          Installation report
+        </Title>
         <p className="job-report-lead">
           Voice services for <strong>{report.occupier.name}</strong> at{' '}
           <strong>{report.site.name}</strong>
@@ -71,7 +84,9 @@ export function JobReportView({ report, madeAt }: { report: JobReport; madeAt: s
       </header>
 
       <section aria-labelledby="report-numbers">
-        <h2 id="report-numbers">Numbers, handsets and desks</h2>
+        <Section id="report-numbers" className="job-report-section">
+          Numbers, handsets and desks
+        </Section>
         {report.numbers.length === 0 ? (
           <p>No service number is active for this occupier.</p>
         ) : (
@@ -128,7 +143,9 @@ export function JobReportView({ report, madeAt }: { report: JobReport; madeAt: s
       </section>
 
       <section aria-labelledby="report-changes">
-        <h2 id="report-changes">What was changed</h2>
+        <Section id="report-changes" className="job-report-section">
+          What was changed
+        </Section>
         {report.changes.length === 0 ? (
           <p>Nothing was changed on the platform or the switches in this job.</p>
         ) : (
@@ -154,7 +171,9 @@ export function JobReportView({ report, madeAt }: { report: JobReport; madeAt: s
       </section>
 
       <section aria-labelledby="report-exceptions">
-        <h2 id="report-exceptions">Exceptions</h2>
+        <Section id="report-exceptions" className="job-report-section">
+          Exceptions
+        </Section>
         {report.exceptions.length === 0 ? (
           <p>None recorded.</p>
         ) : (
@@ -184,7 +203,9 @@ export function JobReportView({ report, madeAt }: { report: JobReport; madeAt: s
       </section>
 
       <section aria-labelledby="report-steps">
-        <h2 id="report-steps">Checklist</h2>
+        <Section id="report-steps" className="job-report-section">
+          Checklist
+        </Section>
         <Table aria-labelledby="report-steps" className="job-report-table">
           <Table.Tbody>
             {report.steps.map((s) => (
