@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import type { Page } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
+import { checkAccessibility, summarise } from './test-support/axe-check';
 import { expect, test } from './test-support/dialtone-host';
 import {
   applyRolesUntilDone,
@@ -13,36 +14,56 @@ import {
 const stepState = (page: Page, title: string) =>
   page.getByRole('region', { name: title, exact: true }).first();
 
+/**
+ * The screenshot of a stage, then axe on the page in that state: axe.spec sees each step in
+ * Orchard's state only, this sees the London job's as it progresses, without a second job.
+ * Serious and critical findings are collected and fail the test at its end, all of them listed.
+ */
+function stages(page: Page, testInfo: TestInfo) {
+  const failures: string[] = [];
+  return {
+    async at(name: string) {
+      await shot(page, testInfo, name);
+      const report = await checkAccessibility(page, name, testInfo);
+      failures.push(...summarise(report).map((line) => `${name}: ${line}`));
+    },
+    expectNoneSerious() {
+      expect(failures, failures.join('\n')).toEqual([]);
+    },
+  };
+}
+
 test('London: Brightwater Legal, first add of 3 voice services, the whole job to sign-off', async ({
   dialtone,
   page,
 }, testInfo) => {
   test.setTimeout(180_000);
   page.setDefaultTimeout(20_000);
+  const stage = stages(page, testInfo);
   await startJob(page, dialtone.launchUrl, 'Shoreditch Works', 'Brightwater Legal');
   await openStep(page, 'Numbers');
-  await shot(page, testInfo, 'london-01-numbers-empty');
+  await stage.at('london-01-numbers-empty');
   await page.getByRole('textbox', { name: 'Voice services (quantity)' }).fill('3');
   await page.getByRole('button', { name: 'Add voice services' }).click();
   await expect(stepState(page, 'Numbers')).toContainText('Done', { timeout: 20_000 });
-  await shot(page, testInfo, 'london-02-numbers-green');
+  await stage.at('london-02-numbers-green');
 
   // Cabling and port roles on the demo switch of the 2nd floor.
   await openStep(page, 'Cabling');
   await connectDemo(page, 'sw-2f-a');
-  await shot(page, testInfo, 'london-03-switch');
+  await stage.at('london-03-switch');
   await cableInDemo(page, ['2F-001', '2F-002', '2F-003']);
   await expect(stepState(page, 'Cabling')).toContainText('Done');
-  await shot(page, testInfo, 'london-04-cabling');
+  await stage.at('london-04-cabling');
   await openStep(page, 'Port roles');
   await expect(page.getByLabel('Commands for 2F-001')).toBeVisible();
   await applyRolesUntilDone(page);
   await expect(stepState(page, 'Port roles')).toContainText('Done', { timeout: 20_000 });
-  await shot(page, testInfo, 'london-05-port-roles');
+  await stage.at('london-05-port-roles');
 
   // Handset login: two Yealink T54W log in remotely, the Grandstream on its keypad.
   await openStep(page, 'Handset login');
-  await shot(page, testInfo, 'london-06-login');
+  await stage.at('london-06-login');
   const lines = [
     { e164: '+442079460011', handset: 'Yealink T54W 80:5e:c0:2f:01:01' },
     { e164: '+442079460012', handset: 'Yealink T54W 80:5e:c0:2f:02:01' },
@@ -58,14 +79,14 @@ test('London: Brightwater Legal, first add of 3 voice services, the whole job to
     await page.getByRole('button', { name: `Log in ${e164}` }).click();
   const keypad = page.getByRole('region', { name: 'Number +442079460013' });
   await expect(keypad).toContainText('2013');
-  await shot(page, testInfo, 'london-07-login-keypad');
+  await stage.at('london-07-login-keypad');
   await keypad
     .getByRole('button', { name: 'Demo: type these on the simulated handset (+442079460013)' })
     .click();
   await keypad.getByRole('button', { name: 'Done on the handset (+442079460013)' }).click();
   await expect(stepState(page, 'Handset login')).toContainText('Done', { timeout: 30_000 });
   await expect(stepState(page, 'Handset login')).toContainText('3 of 3 service numbers');
-  await shot(page, testInfo, 'london-08-login-done');
+  await stage.at('london-08-login-done');
 
   // Ring test: each number rings its own desk.
   await openStep(page, 'Ring test');
@@ -73,23 +94,23 @@ test('London: Brightwater Legal, first add of 3 voice services, the whole job to
     const row = page.getByRole('region', { name: `Ring test ${e164}` });
     await row.getByRole('button', { name: `Ring ${e164}` }).click();
     await expect(row).toContainText(`at 2F-00${i + 1}`, { timeout: 20_000 });
-    if (i === 0) await shot(page, testInfo, 'london-09-ringing');
+    if (i === 0) await stage.at('london-09-ringing');
     await row.getByRole('button', { name: 'This desk rang' }).click();
     await expect(row).toContainText('this desk rang');
   }
   await expect(stepState(page, 'Ring test')).toContainText('Done', { timeout: 20_000 });
-  await shot(page, testInfo, 'london-10-ring-test-done');
+  await stage.at('london-10-ring-test-done');
 
   // Sign-off, with every step green.
   await openStep(page, 'Sign-off');
   await expect(stepState(page, 'Sign-off')).toContainText('ready to sign off');
   await page.getByRole('textbox', { name: "Signer's name" }).fill('Priya Shah');
   await page.getByRole('textbox', { name: "Signer's role" }).fill('Office manager');
-  await shot(page, testInfo, 'london-11-sign-off-ready');
+  await stage.at('london-11-sign-off-ready');
   await page.getByRole('button', { name: 'Sign off the job' }).click();
   await expect(page.getByText('Signed off by Priya Shah (Office manager)').first()).toBeVisible();
   await expect(page.getByLabel(/^Sync status: Synced/)).toBeVisible({ timeout: 20_000 });
-  await shot(page, testInfo, 'london-12-signed-off');
+  await stage.at('london-12-signed-off');
 
   // The report: HTML in the app, from the job's journal, and the same as PDF.
   await page.getByRole('link', { name: 'Open the report' }).click();
@@ -105,7 +126,7 @@ test('London: Brightwater Legal, first add of 3 voice services, the whole job to
     await expect(row).toContainText(`2F-00${i + 1}`);
     await expect(row).toContainText('✓ Passed');
   }
-  await shot(page, testInfo, 'london-13-report');
+  await stage.at('london-13-report');
   const pdf = testInfo.outputPath('london-report.pdf');
   await page.pdf({ path: pdf, format: 'A4', preferCSSPageSize: true });
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
@@ -131,10 +152,12 @@ test('London: Brightwater Legal, first add of 3 voice services, the whole job to
   await expect(dialog).toContainText('it becomes read-only');
   await expect(dialog).toContainText('nothing is waiting to sync');
   await expect(dialog).toHaveCSS('opacity', '1');
-  await shot(page, testInfo, 'london-15-archive-asks');
+  await stage.at('london-15-archive-asks');
   await dialog.getByRole('button', { name: 'Archive the job' }).click();
   await expect(page.getByText(/· archived/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Archive job' })).toHaveCount(0);
+  await stage.at('london-16-archived');
+  stage.expectNoneSerious();
 });
 
 test('upgrade: Orchard Design Studio pays for 5 services with 3 active; the step says how many, spares first, green after the fixes', async ({

@@ -67,7 +67,11 @@ function readableColourVariables(): Record<string, string> {
       readableOn(solid, shades[1]),
       OUTLINE_HOVER_ON_HOVERED_ROW,
     );
-    variables[`--mantine-color-${name}-light-color`] = readableOn(shades[9], shades[1]);
+    // Light text on its tint, and on the darker tint of a hovered light button or active nav link.
+    variables[`--mantine-color-${name}-light-color`] = readableOn(
+      readableOn(shades[9], shades[1]),
+      shades[2],
+    );
   }
   return variables;
 }

@@ -15,7 +15,13 @@ export function ArchiveJobButton({ sync }: { sync: JobSyncStatus | null }) {
       <Button variant="light" color="gray" loading={archiving} onClick={() => setAsking(true)}>
         Archive job
       </Button>
-      <Modal opened={asking} onClose={() => setAsking(false)} title="Archive this job?" centered>
+      <Modal
+        opened={asking}
+        onClose={() => setAsking(false)}
+        title="Archive this job?"
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        centered
+      >
         <Text mb="xs">Archiving closes the job for good:</Text>
         <List spacing={4} mb="md">
           <List.Item>
