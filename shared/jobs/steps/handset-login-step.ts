@@ -89,3 +89,150 @@ export function handsetLoginSummary(ctx: StepContext): string {
   const registered = ctx.lines.filter((l) => l.registered).length;
   return `${registered} of ${count(ctx.lines.length, 'service number', 'service numbers')} logged in and registered.`;
 }
+
+/** How far one stage of a handset's login has come. */
+export type LoginStageState = 'done' | 'now' | 'todo' | 'failed';
+
+export interface LoginStage {
+  id: 'assigned' | 'asked' | 'provisioning' | 'registered';
+  title: string;
+  state: LoginStageState;
+  /** When it happened (done), began (now) or ran out (failed); null when not known. */
+  at: string | null;
+  words: string;
+}
+
+/**
+ * One handset's login as a timeline (UX.md): handset chosen → login asked → provisioning →
+ * registered, each from the journal's facts (assignment, login request, its outbox entry, the
+ * platform's registration read-back), with the time of the last registration seen.
+ */
+export function loginTimeline(ctx: StepContext, line: ServiceLine): LoginStage[] {
+  const { e164 } = line.number;
+  const { installation } = ctx.state;
+  const stage = (
+    id: LoginStage['id'],
+    title: string,
+    state: LoginStageState,
+    words: string,
+    at: string | null = null,
+  ): LoginStage => ({ id, title, state, words, at });
+  const handset = line.handset;
+  const assignment = installation.assignments[e164];
+  const assigned = handset
+    ? stage(
+        'assigned',
+        'Handset chosen',
+        'done',
+        assignment ? 'Chosen in this job' : 'As the platform has it',
+        assignment?.at ?? null,
+      )
+    : stage(
+        'assigned',
+        'Handset chosen',
+        'now',
+        "Choose one of the occupier's handsets or type its MAC.",
+      );
+  const keypad = line.model?.loginMethod === 'manual';
+  const login = installation.logins[e164];
+  const asked = handset !== null && login !== undefined && login.handsetId === handset.id;
+  const fact = handset ? installation.registrations[handset.id] : undefined;
+  const lastSeen = fact && fact.registration === 'registered' ? fact.seenAt : null;
+  if (line.registered && !asked) {
+    // Logged in before this job: the platform's record says so.
+    return [
+      assigned,
+      stage('asked', 'Login asked', 'done', 'Logged in before this job'),
+      stage('provisioning', 'Provisioning', 'done', 'On the platform'),
+      stage('registered', 'Registered', 'done', `Registered ${e164}`, lastSeen),
+    ];
+  }
+  if (!handset || !asked)
+    return [
+      assigned,
+      stage(
+        'asked',
+        'Login asked',
+        handset ? 'now' : 'todo',
+        keypad
+          ? 'Log in on the handset\'s keypad, then press "Done on the handset".'
+          : 'Press "Log in".',
+      ),
+      stage(
+        'provisioning',
+        'Provisioning',
+        'todo',
+        keypad ? 'On the handset itself' : 'The platform sends the number to the handset',
+      ),
+      stage('registered', 'Registered', 'todo', 'The platform sees the handset register'),
+    ];
+  const askedStage = stage(
+    'asked',
+    'Login asked',
+    'done',
+    login.method === 'keypad' ? 'Typed on the keypad' : 'Log in pressed',
+    login.at,
+  );
+  const entry = login.entryId === null ? undefined : ctx.outboxItem(login.entryId);
+  let provisioning: LoginStage;
+  if (login.entryId === null)
+    provisioning = stage('provisioning', 'Provisioning', 'done', 'On the handset itself', login.at);
+  else if (entry?.status === 'queued')
+    provisioning = stage(
+      'provisioning',
+      'Provisioning',
+      'now',
+      'Waits to sync with the platform',
+      login.at,
+    );
+  else if (entry?.status === 'needsAttention' || entry?.status === 'conflict')
+    provisioning = stage(
+      'provisioning',
+      'Provisioning',
+      'failed',
+      `The platform refused: ${entry.problem?.message ?? 'see the sync list'}`,
+    );
+  else provisioning = stage('provisioning', 'Provisioning', 'done', 'The platform took the login');
+  const port = floorPortLabel(ctx.state, fact?.floorPortId ?? handset.floorPortId ?? null);
+  const timeout = installation.timeouts[handset.id];
+  let registered: LoginStage;
+  if (line.registered)
+    registered = stage(
+      'registered',
+      'Registered',
+      'done',
+      `Registered ${e164}${port ? ` on floor port ${port}` : ''}`,
+      lastSeen,
+    );
+  else if (provisioning.state !== 'done')
+    registered = stage(
+      'registered',
+      'Registered',
+      'todo',
+      'The platform sees the handset register',
+    );
+  else if (timeout && timeout.at >= login.at)
+    registered = stage(
+      'registered',
+      'Registered',
+      'failed',
+      `Not registered within ${timeout.waitedSeconds} s. ${registrationHints(ctx, line, timeout.linkUp)}`,
+      timeout.at,
+    );
+  else if (
+    fact &&
+    fact.seenAt >= login.at &&
+    fact.registration === 'registered' &&
+    fact.e164 !== e164
+  )
+    registered = stage(
+      'registered',
+      'Registered',
+      'failed',
+      `Registered with ${fact.e164 ?? 'no number'}, not ${e164}: log it in again.`,
+      fact.seenAt,
+    );
+  else
+    registered = stage('registered', 'Registered', 'now', 'Waiting for the handset to register…');
+  return [assigned, askedStage, provisioning, registered];
+}

@@ -10,7 +10,12 @@ import { cablingItems, cablingSummary, portRoleItems, portRoleSummary } from './
 export * from './context';
 export * from './step-status';
 export { isNumbersFinding } from './numbers-step';
-export { registrationHints } from './handset-login-step';
+export {
+  loginTimeline,
+  registrationHints,
+  type LoginStage,
+  type LoginStageState,
+} from './handset-login-step';
 export { ringTestCause } from './ring-test-step';
 
 /** A step's status function: what is left, each with why, from the job and the facts. */

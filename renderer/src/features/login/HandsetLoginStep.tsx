@@ -1,17 +1,85 @@
-import { Button, Group, List, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Group,
+  List,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { buildStepContext, type ServiceLine } from '../../../../shared/jobs';
+import {
+  buildStepContext,
+  loginTimeline,
+  type LoginStage,
+  type ServiceLine,
+} from '../../../../shared/jobs';
 import { makerOfMac, normalizeMac } from '../../../../shared/platform/mac';
 import { useAppInfo } from '../../app/appInfoStore';
 import { jobActionKey, useOpenJob } from '../jobs/openJobStore';
 import type { JobStepScreenProps } from '../jobs/stepScreens';
 
+const STAGE_MARK: Record<LoginStage['state'], string> = {
+  done: '✓',
+  now: '…',
+  failed: '✗',
+  todo: '○',
+};
+/** Said to a screen reader after the stage's title, for what the mark shows. */
+const STAGE_WORD: Record<LoginStage['state'], string> = {
+  done: 'done',
+  now: 'now',
+  failed: 'failed',
+  todo: 'not yet',
+};
+
+/** assigned → login asked → provisioning → registered, each with its words and time. */
+function LoginTimeline({ e164, stages }: { e164: string; stages: LoginStage[] }) {
+  return (
+    <SimpleGrid
+      component="ol"
+      aria-label={`Login of ${e164}, stage by stage`}
+      cols={{ base: 2, sm: 4 }}
+      spacing="md"
+      style={{ listStyle: 'none', padding: 0, margin: 0 }}
+    >
+      {stages.map((stage) => (
+        <Stack
+          key={stage.id}
+          component="li"
+          gap={0}
+          aria-current={stage.state === 'now' ? 'step' : undefined}
+        >
+          <Text
+            fw={stage.state === 'now' || stage.state === 'failed' ? 700 : 500}
+            c={stage.state === 'failed' ? 'red.8' : undefined}
+          >
+            <span aria-hidden="true">{STAGE_MARK[stage.state]} </span>
+            {stage.title}
+            <VisuallyHidden>, {STAGE_WORD[stage.state]}</VisuallyHidden>
+          </Text>
+          <Text size="sm">
+            {stage.words}
+            {stage.at ? ` · ${new Date(stage.at).toLocaleTimeString()}` : ''}
+          </Text>
+        </Stack>
+      ))}
+    </SimpleGrid>
+  );
+}
+
 function LoginRow({
   line,
+  stages,
   handsets,
   readOnly,
 }: {
   line: ServiceLine;
+  stages: LoginStage[];
   handsets: { value: string; label: string }[];
   readOnly: boolean;
 }) {
@@ -24,6 +92,8 @@ function LoginRow({
   const mac = typed.trim() === '' ? null : normalizeMac(typed);
   const assignKey = jobActionKey.installation(`assign:${e164}`);
   const loginKey = jobActionKey.installation(`login:${e164}`);
+  // Asked already (waiting, refused or timed out): logging in again is the retry, not the next step.
+  const asked = stages.find((s) => s.id === 'asked')?.state === 'done';
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label={`Number ${e164}`}>
       <Title order={3} size="h4">
@@ -36,6 +106,7 @@ function LoginRow({
           : 'none chosen'}
         {line.registered ? ' · Registered ✓' : ''}
       </Text>
+      <LoginTimeline e164={e164} stages={stages} />
       {!readOnly && !line.registered && (
         <Stack gap="xs" mt="xs">
           <Group align="end">
@@ -75,10 +146,12 @@ function LoginRow({
           {line.handset && line.model?.loginMethod === 'remote' && (
             <Button
               size="lg"
+              variant={asked ? 'light' : 'filled'}
               loading={pending[loginKey] === true}
               onClick={() => void run(loginKey, 'installation:logIn', { e164 })}
             >
               Log in {e164}
+              {asked ? ' again' : ''}
             </Button>
           )}
           {line.handset && line.model?.loginMethod === 'manual' && (
@@ -131,7 +204,13 @@ export function HandsetLoginStep({ view, readOnly }: JobStepScreenProps) {
   return (
     <Stack gap="md">
       {ctx.lines.map((line) => (
-        <LoginRow key={line.number.e164} line={line} handsets={handsets} readOnly={readOnly} />
+        <LoginRow
+          key={line.number.e164}
+          line={line}
+          stages={loginTimeline(ctx, line)}
+          handsets={handsets}
+          readOnly={readOnly}
+        />
       ))}
     </Stack>
   );
