@@ -146,6 +146,10 @@ describe('the platform client over its HTTP transport', () => {
       expect(seen.map((s) => s.key)).toEqual([undefined, 'k-1', 'k-1']);
       // The retry is on a connection no earlier request used.
       expect(seen.slice(0, 2).map((s) => s.socket)).not.toContain(seen[2]!.socket);
+      // That new connection is kept for what follows: the drop cost one connection, not two.
+      await client.health();
+      expect(seen[3]!.socket).toBe(seen[2]!.socket);
+      expect(platform.connections()).toBe(2);
     });
 
     it('dropped twice: two requests, then CONNECTION_LOST for the caller to back off from', async () => {
