@@ -80,6 +80,8 @@ export interface AppServicesOptions {
   reportPdfPrinter?: ReportPdfPrinter;
   /** Encrypts the platform token at rest (Electron safeStorage); without one it stays in memory. */
   cipher?: TokenCipher;
+  /** How long a login may take to register before the job says what to check (default 45 s). */
+  registrationTimeoutMs?: number;
   /** Sync's clock, randomness and settings; the app's own (APP_SYNC_SETTINGS) unless a test says. */
   sync?: Pick<
     JobServicesOptions,
@@ -131,6 +133,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     jobs: jobs.jobs,
     platform,
     canReach: () => jobs.connectivity.canSync(),
+    ...(options.registrationTimeoutMs === undefined
+      ? {}
+      : { registrationTimeoutMs: options.registrationTimeoutMs }),
   });
   // The router is made below with these handlers; what the switches push goes through it.
   let announce: Router | null = null;
@@ -192,6 +197,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
           }
         };
       },
+      checkRegistration: (jobId, e164, actionId) => platformWatch.checkNow(jobId, e164, actionId),
       bundles,
     }),
     {

@@ -2,7 +2,11 @@ import type { ConnectionState, appDomain, sitesDomain } from '../../shared/ipc';
 import { APP_NAME, APP_VERSION } from '../app/version';
 import type { PlatformClient } from '../platform/client';
 import type { InstallationService, ReportPdfSaver } from '../installation';
-import { createInstallationChannelHandlers, type DemoKeypad } from './installation-handlers';
+import {
+  createInstallationChannelHandlers,
+  type DemoKeypad,
+  type RegistrationCheck,
+} from './installation-handlers';
 import { createBundleChannelHandlers, type BundleHandlerDeps } from './bundles-handlers';
 import { createJobChannelHandlers, type JobBridgeDeps } from './job-handlers';
 import type { ChannelHandlers, DomainHandlers } from './router';
@@ -29,6 +33,8 @@ export interface HandlerDeps {
   reportPdf: ReportPdfSaver;
   /** The demo's handsets' keypads, while the demo platform is current. */
   demoKeypad: () => DemoKeypad | null;
+  /** "Check now" of a login's registration, read from the platform this moment. */
+  checkRegistration: RegistrationCheck;
   /** Export, open and replay of support bundles, for the bundles:* channels. */
   bundles: BundleHandlerDeps;
 }
@@ -75,6 +81,7 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
       deps.installation,
       deps.reportPdf,
       deps.demoKeypad,
+      deps.checkRegistration,
     ),
     ...createBundleChannelHandlers(deps.bundles),
   };

@@ -8,12 +8,16 @@ import type { DomainHandlers } from './router';
 /** The demo's simulated handsets: a person typing on one's keypad (null: not the demo). */
 export type DemoKeypad = (handsetId: string, extension: string, pin: string) => Promise<void>;
 
+/** "Check now" of one login's registration (the platform watch's). */
+export type RegistrationCheck = (jobId: string, e164: string, actionId: string) => Promise<void>;
+
 /** The installation:* channels: the guided job's actions, each answered with the job's view. */
 export function createInstallationChannelHandlers(
   deps: JobBridgeDeps,
   installation: InstallationService,
   reportPdf: ReportPdfSaver,
   demoKeypad: () => DemoKeypad | null,
+  checkRegistration: RegistrationCheck,
 ): DomainHandlers<typeof installationDomain> {
   const view = (opened: OpenedJob) => jobViewOf(deps, opened);
   return {
@@ -24,6 +28,10 @@ export function createInstallationChannelHandlers(
     'installation:assignHandset': async ({ jobId, ...r }) =>
       view(await installation.assignHandset(jobId, r)),
     'installation:logIn': async ({ jobId, ...r }) => view(await installation.logIn(jobId, r)),
+    'installation:checkRegistration': async ({ jobId, actionId, e164 }) => {
+      await checkRegistration(jobId, e164, actionId);
+      return view(await deps.jobs.open(jobId));
+    },
     'installation:keypadDone': async ({ jobId, ...r }) =>
       view(await installation.keypadDone(jobId, r)),
     'installation:demoKeypadLogin': async ({ jobId, e164 }) => {

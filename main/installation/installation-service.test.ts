@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JobView, StepStatus } from '../../shared/jobs';
+
 import { createAppServices, type AppServices } from '../app/services';
-import { waitFor } from '../sim/platform/test-support/test-platform';
+import { bridgeCalls, step } from './test-support/bridge-calls';
 
 let services: AppServices;
 
@@ -23,28 +23,7 @@ afterAll(async () => {
 let counter = 0;
 const actionId = () => `action-${++counter}-${Date.now()}`;
 
-async function call<T = JobView>(channel: string, request: unknown): Promise<T> {
-  const reply = await services.router.dispatch(channel, request);
-  if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
-  return reply.response as T;
-}
-
-const step = (view: JobView, id: string): StepStatus => view.steps.find((s) => s.id === id)!;
-
-/** Re-reads the job until `test` holds (the platform answers in the background). */
-async function viewWhere(jobId: string, what: string, test: (view: JobView) => boolean) {
-  const seen: JobView[] = [];
-  await waitFor(
-    what,
-    async () => {
-      const view = await call('jobs:open', { jobId });
-      seen.push(view);
-      return test(view);
-    },
-    15_000,
-  );
-  return seen.at(-1)!;
-}
+const { call, viewWhere } = bridgeCalls(() => services.router);
 
 describe('the guided job over the bridge, against the demo platform', () => {
   it('Brightwater: adding 3 voice services makes the Numbers step green once the platform confirms it', async () => {

@@ -1,3 +1,4 @@
+import { CodedError } from '../../shared/errors';
 import type { JobState } from '../../shared/jobs';
 import type { JobService } from '../jobs';
 import type { PlatformClient } from '../platform/client';
@@ -18,6 +19,11 @@ export interface PlatformWatchOptions {
 export interface PlatformWatch {
   /** Looks at one job now (tests and the watch loop). Resolves when its facts are recorded. */
   check(jobId: string): Promise<void>;
+  /**
+   * "Check now": reads one login's registration from the platform this moment, also after its
+   * wait ran out, and journals what the platform says (registered or not, link, floor port).
+   */
+  checkNow(jobId: string, e164: string, actionId: string): Promise<void>;
   close(): void;
 }
 
@@ -118,6 +124,42 @@ export function createPlatformWatch(options: PlatformWatchOptions): PlatformWatc
     }
   }
 
+  async function checkNow(jobId: string, e164: string, actionId: string): Promise<void> {
+    if (!options.canReach())
+      throw new CodedError(
+        'PLATFORM_UNREACHABLE',
+        `Checking ${e164}'s registration needs the platform, which cannot be reached now (or Dialtone is working offline). The login is checked again once it is back.`,
+      );
+    const state = await jobs.state(jobId);
+    const login = state.installation.logins[e164];
+    if (!login)
+      throw new CodedError('NOT_LOGGED_IN', `${e164} is not logged in yet: log it in first.`);
+    const entry = state.outbox.find((i) => i.entry.entryId === login.entryId);
+    if (login.entryId !== null && entry?.status !== 'applied')
+      throw new CodedError(
+        'LOGIN_NOT_SYNCED',
+        `The login of ${e164} has not reached the platform yet: it is checked once it syncs.`,
+      );
+    const registration = await platform.getHandsetRegistration(login.handsetId);
+    const registered =
+      registration.registration === 'registered' && registration.loggedInNumber === e164;
+    await jobs.record(jobId, [
+      {
+        // The same id as the watch's for the same registration: seen once, whoever saw it.
+        id: registered ? `seen:${login.handsetId}:${e164}:${registration.version}` : actionId,
+        actor: WATCH_ACTOR,
+        type: 'HandsetRegistrationSeen',
+        payload: {
+          handsetId: login.handsetId,
+          e164: registration.loggedInNumber,
+          registration: registration.registration,
+          linkUp: registration.linkUp,
+          floorPortId: registration.floorPortId,
+        },
+      },
+    ]);
+  }
+
   async function check(jobId: string): Promise<void> {
     const inFlight = running.get(jobId);
     if (inFlight) return inFlight;
@@ -155,6 +197,7 @@ export function createPlatformWatch(options: PlatformWatchOptions): PlatformWatc
 
   return {
     check,
+    checkNow,
     close() {
       clearInterval(timer);
       unsubscribe();

@@ -4,6 +4,7 @@ import {
   summariseJob,
   type ChecklistStepId,
   type JobEvent,
+  type JobEventBody,
   type JobSnapshot,
   type JobView,
 } from '../../../shared/jobs';
@@ -12,41 +13,42 @@ import shoreditch from '../../../shared/numbers/test-support/shoreditch-snapshot
 export const SITE_ID = 'lon-shoreditch';
 export const OCCUPIER_ID = 'occ-brightwater';
 
-const snapshot = { ...(shoreditch as JobSnapshot), occupierId: OCCUPIER_ID };
-
 /**
- * A job page as main would answer it: the real fold of a journal on the Shoreditch snapshot,
- * with the given checklist steps marked done.
+ * A job page as main would answer it: the real fold of a journal on the Shoreditch snapshot
+ * for `occupierId`, the events after JobCreated one second apart.
  */
-export function jobView(jobId: string, done: readonly ChecklistStepId[] = []): JobView {
-  const time = '2026-05-04T10:00:00.000Z';
-  const events: JobEvent[] = [
+export function jobViewOf(
+  jobId: string,
+  occupierId: string,
+  bodies: readonly JobEventBody[],
+): JobView {
+  const snapshot = { ...(shoreditch as JobSnapshot), occupierId };
+  const start = Date.parse('2026-05-04T10:00:00.000Z');
+  const events = [
     {
-      seq: 1,
-      id: `${jobId}-1`,
-      time,
-      actor: 'engineer',
       type: 'JobCreated',
-      payload: { jobId, siteId: SITE_ID, occupierId: OCCUPIER_ID, snapshot },
-    },
-    ...done.map((stepId, i): JobEvent => ({
-      seq: i + 2,
-      id: `${jobId}-${i + 2}`,
-      time,
-      actor: 'engineer',
-      type: 'ChecklistStepMarked',
-      payload: { stepId, done: true, note: '' },
-    })),
-  ];
+      payload: { jobId, siteId: SITE_ID, occupierId, snapshot },
+    } satisfies JobEventBody,
+    ...bodies,
+  ].map(
+    (body, i) =>
+      ({
+        seq: i + 1,
+        id: `${jobId}-${i + 1}`,
+        time: new Date(start + i * 1000).toISOString(),
+        actor: 'engineer',
+        ...body,
+      }) as JobEvent,
+  );
   const state = foldJob(events);
   const summary = summariseJob(
     {
       jobId,
       siteId: SITE_ID,
       siteName: snapshot.site.name,
-      occupierId: OCCUPIER_ID,
-      occupierName: 'Brightwater Legal',
-      createdAt: time,
+      occupierId,
+      occupierName: snapshot.occupiers.find((o) => o.id === occupierId)?.name ?? occupierId,
+      createdAt: events[0]!.time,
       archived: false,
     },
     state,
@@ -54,4 +56,16 @@ export function jobView(jobId: string, done: readonly ChecklistStepId[] = []): J
     null,
   );
   return { summary, state, steps: jobStepStatuses(state) };
+}
+
+/** Brightwater's job page, with the given checklist steps marked done. */
+export function jobView(jobId: string, done: readonly ChecklistStepId[] = []): JobView {
+  return jobViewOf(
+    jobId,
+    OCCUPIER_ID,
+    done.map((stepId) => ({
+      type: 'ChecklistStepMarked',
+      payload: { stepId, done: true, note: '' },
+    })),
+  );
 }

@@ -29,6 +29,11 @@ export const installationDomain = defineDomain('installation', {
     },
     /** Remote-login models: ask the platform to log the number in. */
     'installation:logIn': { request: act({ e164: E164 }), response: JobView },
+    /**
+     * "Check now": main reads the login's registration from the platform this moment (also
+     * after the wait ran out) and journals what it says. PLATFORM_UNREACHABLE while offline.
+     */
+    'installation:checkRegistration': { request: act({ e164: E164 }), response: JobView },
     /** Keypad models: the engineer typed the steps on the handset. */
     'installation:keypadDone': { request: act({ e164: E164 }), response: JobView },
     /**

@@ -60,13 +60,16 @@ function lineItem(ctx: StepContext, line: ServiceLine): StepItem | null {
     );
   if (entry?.status === 'queued')
     return ctx.item(id, `Login of ${e164} on ${name} waits to sync with the platform.`, 'waiting');
-  if (timeout)
+  const fact = ctx.state.installation.registrations[line.handset.id];
+  if (timeout) {
+    // A "Check now" after the wait ran out has the fresher link state.
+    const linkUp = fact && fact.seenAt > timeout.at ? fact.linkUp : timeout.linkUp;
     return ctx.item(
       id,
-      `${name} did not register ${e164} within ${timeout.waitedSeconds} s. ${registrationHints(ctx, line, timeout.linkUp)}`,
+      `${name} did not register ${e164} within ${timeout.waitedSeconds} s. ${registrationHints(ctx, line, linkUp)}`,
       'open',
     );
-  const fact = ctx.state.installation.registrations[line.handset.id];
+  }
   if (fact && fact.registration === 'registered' && fact.e164 !== e164)
     return ctx.item(
       id,
@@ -212,13 +215,22 @@ export function loginTimeline(ctx: StepContext, line: ServiceLine): LoginStage[]
       'The platform sees the handset register',
     );
   else if (timeout && timeout.at >= login.at)
-    registered = stage(
-      'registered',
-      'Registered',
-      'failed',
-      `Not registered within ${timeout.waitedSeconds} s. ${registrationHints(ctx, line, timeout.linkUp)}`,
-      timeout.at,
-    );
+    registered =
+      fact && fact.seenAt > timeout.at
+        ? stage(
+            'registered',
+            'Registered',
+            'failed',
+            `Checked again: not registered yet. ${registrationHints(ctx, line, fact.linkUp)}`,
+            fact.seenAt,
+          )
+        : stage(
+            'registered',
+            'Registered',
+            'failed',
+            `Not registered within ${timeout.waitedSeconds} s. ${registrationHints(ctx, line, timeout.linkUp)}`,
+            timeout.at,
+          );
   else if (
     fact &&
     fact.seenAt >= login.at &&
@@ -230,6 +242,14 @@ export function loginTimeline(ctx: StepContext, line: ServiceLine): LoginStage[]
       'Registered',
       'failed',
       `Registered with ${fact.e164 ?? 'no number'}, not ${e164}: log it in again.`,
+      fact.seenAt,
+    );
+  else if (fact && fact.seenAt >= login.at)
+    registered = stage(
+      'registered',
+      'Registered',
+      'now',
+      `Checked: not registered yet (${fact.linkUp ? 'link up' : 'no link'}); still waiting…`,
       fact.seenAt,
     );
   else

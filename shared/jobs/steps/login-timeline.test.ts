@@ -3,11 +3,20 @@ import shoreditch from '../../numbers/test-support/shoreditch-snapshot.json';
 import { SiteSnapshot } from '../../platform/snapshot';
 import type { JobEvent, JobEventBody } from '../events';
 import { foldJob } from '../fold';
+import {
+  NORTHWIND_E164,
+  NORTHWIND_HANDSET,
+  loginApplied,
+  loginAsked,
+  loginQueued,
+  registrationSeen,
+  registrationTimedOut,
+} from '../test-support/northwind-login';
 import { buildStepContext, loginTimeline, type LoginStage } from './index';
 
 const base = SiteSnapshot.parse(shoreditch);
-const E164 = '+442079460071';
-const HANDSET = 'hs-nw-1';
+const E164 = NORTHWIND_E164;
+const HANDSET = NORTHWIND_HANDSET;
 
 function timelineAfter(occupierId: string, bodies: JobEventBody[], e164 = E164): LoginStage[] {
   const events: JobEvent[] = [
@@ -33,41 +42,6 @@ function timelineAfter(occupierId: string, bodies: JobEventBody[], e164 = E164):
   return loginTimeline(ctx, line);
 }
 const states = (stages: LoginStage[]) => stages.map((s) => `${s.id}:${s.state}`);
-
-const loginAsked: JobEventBody = {
-  type: 'HandsetLoginRequested',
-  payload: { e164: E164, handsetId: HANDSET, method: 'remote', entryId: 'a1:login' },
-};
-const loginQueued: JobEventBody = {
-  type: 'MutationQueued',
-  payload: {
-    entry: {
-      entryId: 'a1:login',
-      idempotencyKey: 'key-a1-login-0000000000',
-      mutation: {
-        kind: 'remoteLogin',
-        occupierId: 'occ-northwind',
-        handsetId: HANDSET,
-        e164: E164,
-      },
-      baseVersion: null,
-    },
-  },
-};
-const loginApplied: JobEventBody = {
-  type: 'MutationApplied',
-  payload: { entryId: 'a1:login', sentIfMatch: null, resultVersion: null },
-};
-const seen = (e164: string | null): JobEventBody => ({
-  type: 'HandsetRegistrationSeen',
-  payload: {
-    handsetId: HANDSET,
-    e164,
-    registration: 'registered',
-    linkUp: true,
-    floorPortId: 'lon-shoreditch-3F-001',
-  },
-});
 
 describe("a handset's login timeline, from the journal's facts", () => {
   it('logged in before this job: every stage done, from the platform record', () => {
@@ -103,7 +77,7 @@ describe("a handset's login timeline, from the journal's facts", () => {
       loginAsked,
       loginQueued,
       loginApplied,
-      seen(E164),
+      registrationSeen(E164),
     ]);
     expect(states(done).at(-1)).toBe('registered:done');
     expect(done[3]!.words).toMatch(/^Registered \+442079460071 on floor port /);
@@ -132,16 +106,7 @@ describe("a handset's login timeline, from the journal's facts", () => {
       loginAsked,
       loginQueued,
       loginApplied,
-      {
-        type: 'HandsetRegistrationTimedOut',
-        payload: {
-          handsetId: HANDSET,
-          e164: E164,
-          waitedSeconds: 45,
-          linkUp: false,
-          floorPortId: null,
-        },
-      },
+      registrationTimedOut,
     ]);
     expect(timedOut[3]!.state).toBe('failed');
     expect(timedOut[3]!.words).toMatch(/^Not registered within 45 s\. Check: is it cabled\?/);
@@ -150,7 +115,7 @@ describe("a handset's login timeline, from the journal's facts", () => {
       loginAsked,
       loginQueued,
       loginApplied,
-      seen('+442079460099'),
+      registrationSeen('+442079460099'),
     ]);
     expect(other[3]!.state).toBe('failed');
     expect(other[3]!.words).toBe(
@@ -179,6 +144,32 @@ describe("a handset's login timeline, from the journal's facts", () => {
     expect(stages[0]!.words).toBe('Chosen in this job');
     expect(stages[0]!.at).not.toBeNull();
     expect(stages[1]!.words).toBe('Press "Log in".');
+  });
+
+  it('"Check now" facts: while waiting they say what the platform saw; after a timeout they replace its facts', () => {
+    const notYet = (linkUp: boolean) => registrationSeen(E164, 'registering', linkUp);
+    const waiting = timelineAfter('occ-northwind', [
+      loginAsked,
+      loginQueued,
+      loginApplied,
+      notYet(false),
+    ]);
+    expect(waiting[3]).toMatchObject({
+      state: 'now',
+      words: 'Checked: not registered yet (no link); still waiting…',
+    });
+    const timeout = registrationTimedOut;
+    const rechecked = timelineAfter('occ-northwind', [
+      loginAsked,
+      loginQueued,
+      loginApplied,
+      timeout,
+      notYet(true),
+    ]);
+    expect(rechecked[3]!.state).toBe('failed');
+    expect(rechecked[3]!.words).toMatch(
+      /^Checked again: not registered yet\. Check: is it cabled to /,
+    );
   });
 
   it('a keypad login is provisioned on the handset itself', () => {

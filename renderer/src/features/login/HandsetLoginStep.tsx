@@ -94,6 +94,9 @@ function LoginRow({
   const loginKey = jobActionKey.installation(`login:${e164}`);
   // Asked already (waiting, refused or timed out): logging in again is the retry, not the next step.
   const asked = stages.find((s) => s.id === 'asked')?.state === 'done';
+  // The login is on the platform: whether it registered can be read there now.
+  const checkable = stages.find((s) => s.id === 'provisioning')?.state === 'done';
+  const checkKey = jobActionKey.installation(`check:${e164}`);
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label={`Number ${e164}`}>
       <Title order={3} size="h4">
@@ -143,6 +146,16 @@ function LoginRow({
               Use this MAC
             </Button>
           </Group>
+          {checkable && (
+            <Button
+              variant="outline"
+              w="fit-content"
+              loading={pending[checkKey] === true}
+              onClick={() => void run(checkKey, 'installation:checkRegistration', { e164 })}
+            >
+              Check {e164} now
+            </Button>
+          )}
           {line.handset && line.model?.loginMethod === 'remote' && (
             <Button
               size="lg"

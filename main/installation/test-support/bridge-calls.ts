@@ -1,0 +1,29 @@
+import type { JobView, StepStatus } from '../../../shared/jobs';
+import type { Router } from '../../bridge/router';
+import { waitFor } from '../../sim/platform/test-support/test-platform';
+
+/** The bridge as the renderer uses it: a channel call that resolves with the answer or throws its code. */
+export function bridgeCalls(router: () => Router) {
+  async function call<T = JobView>(channel: string, request: unknown): Promise<T> {
+    const reply = await router().dispatch(channel, request);
+    if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
+    return reply.response as T;
+  }
+  /** Re-reads the job until `test` holds (the platform answers in the background). */
+  async function viewWhere(jobId: string, what: string, test: (view: JobView) => boolean) {
+    const seen: JobView[] = [];
+    await waitFor(
+      what,
+      async () => {
+        const view = await call('jobs:open', { jobId });
+        seen.push(view);
+        return test(view);
+      },
+      15_000,
+    );
+    return seen.at(-1)!;
+  }
+  return { call, viewWhere };
+}
+
+export const step = (view: JobView, id: string): StepStatus => view.steps.find((s) => s.id === id)!;

@@ -1,0 +1,58 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+
+import { describe, expect, it } from 'vitest';
+import type { JobEventBody } from '../../../../shared/jobs';
+import {
+  NORTHWIND_E164,
+  loginApplied,
+  loginAsked,
+  loginQueued,
+  registrationSeen,
+  registrationTimedOut,
+} from '../../../../shared/jobs/test-support/northwind-login';
+import { jobViewOf } from '../../test-support/jobViews';
+import { renderApp } from '../../test-support/renderApp';
+
+const E164 = NORTHWIND_E164;
+/** Northwind's first number logged in again; the login reached the platform; the wait ran out. */
+const loggedIn: JobEventBody[] = [loginAsked, loginQueued, loginApplied, registrationTimedOut];
+
+describe('Handset login', () => {
+  it('a login whose wait ran out shows it on its timeline; "Check now" asks main and shows the registration', async () => {
+    const timedOut = jobViewOf('job-1', 'occ-northwind', loggedIn);
+    const app = renderApp({
+      handlers: {
+        'jobs:open': () => timedOut,
+        'installation:checkRegistration': () =>
+          jobViewOf('job-1', 'occ-northwind', [...loggedIn, registrationSeen(E164)]),
+      },
+      path: '/jobs/job-1/handset-login',
+    });
+    const row = await screen.findByRole('region', { name: `Number ${E164}` });
+    const timeline = within(row).getByRole('list', { name: `Login of ${E164}, stage by stage` });
+    const stages = within(timeline).getAllByRole('listitem');
+    expect(stages.map((s) => s.textContent?.split(',')[0])).toEqual([
+      '✓ Handset chosen',
+      '✓ Login asked',
+      '✓ Provisioning',
+      '✗ Registered',
+    ]);
+    expect(stages[3]!.textContent).toContain('Not registered within 45 s. Check: is it cabled?');
+
+    fireEvent.click(within(row).getByRole('button', { name: `Check ${E164} now` }));
+    await waitFor(() =>
+      expect(within(row).getAllByRole('listitem')[3]!.textContent).toContain(
+        'Registered +442079460071',
+      ),
+    );
+    expect(app.fake.callsTo('installation:checkRegistration')).toEqual([
+      {
+        channel: 'installation:checkRegistration',
+        request: expect.objectContaining({ jobId: 'job-1', e164: E164 }),
+      },
+    ]);
+    // Registered: nothing left to check or log in.
+    expect(within(row).queryByRole('button', { name: `Check ${E164} now` })).toBeNull();
+    expect(row.textContent).toContain('Registered ✓');
+  });
+});
