@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CablingView, RolesView, SwitchOverview, SwitchOverviewItem } from '../../shared/ipc';
 import type { JobView } from '../../shared/jobs';
+import { waitFor } from '../sim/platform/test-support/test-platform';
 import { servePty } from '../sim/switch';
 import { LiveWorld } from '../sim/world/live-world';
 import { loadDemoWorld } from '../sim/world/load';
@@ -262,6 +263,40 @@ describe('the switch half of a demo job, through the bridge', () => {
       interfaceName: 'Gi1/0/1',
       link: 'up',
     });
+  });
+
+  it('archiving a job ends its switch sessions (the transcript saved) and refuses to connect them again', async () => {
+    const { call, until, services } = await start();
+    const job = await call<JobView>('jobs:create', {
+      siteId: 'lon-shoreditch',
+      occupierId: 'occ-brightwater',
+    });
+    const jobId = job.state.jobId;
+    await call<SwitchOverviewItem>('switch:connect', {
+      jobId,
+      switchId: 'lon-sw-2f-a',
+      route: { kind: 'demo' },
+    });
+    expect(services.switches.service.sessions(jobId)).toHaveLength(1);
+    await call<JobView>('jobs:archive', { jobId, actionId: action() });
+    const ended = await until<SwitchOverview>('switch:overview', { jobId }, (o) =>
+      o.switches.every((s) => s.session === null),
+    );
+    expect(ended.switches.find((s) => s.switchId === 'lon-sw-2f-a')?.session).toBeNull();
+    // The session's transcript is the job's record of it: saved, though the job is archived;
+    // no switch fact (cabling, ports going down as the session ends) comes after the archive.
+    await waitFor('the transcript to be saved', async () =>
+      (await services.jobs.jobs.events(jobId)).some((e) => e.type === 'SwitchTranscriptSaved'),
+    );
+    const events = await services.jobs.jobs.events(jobId);
+    const archivedAt = events.findIndex((e) => e.type === 'JobArchived');
+    expect(events.slice(archivedAt + 1).map((e) => e.type)).toEqual(['SwitchTranscriptSaved']);
+    // Connecting again is refused with the reason, and nothing is written.
+    await expect(
+      call('switch:connect', { jobId, switchId: 'lon-sw-2f-a', route: { kind: 'demo' } }),
+    ).rejects.toThrow(/^JOB_ARCHIVED: This job is archived/);
+    expect(services.switches.service.sessions(jobId)).toHaveLength(0);
+    expect((await services.jobs.jobs.events(jobId)).length).toBe(events.length);
   });
 
   it('says which switches the demo has when asked to serve the console of one it lacks', async () => {

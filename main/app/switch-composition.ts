@@ -81,17 +81,30 @@ export function createSwitchComposition(options: {
     jobs: {
       state: (jobId) => jobs.state(jobId),
       events: (jobId) => jobs.events(jobId),
-      record: (jobId, drafts) => jobs.record(jobId, drafts),
+      recordUnlessArchived: (jobId, drafts) => jobs.recordUnlessArchived(jobId, drafts),
       setFloorPortRole: (jobId, change) => jobs.setFloorPortRole(jobId, change),
     },
     onChanged: options.onChanged,
     onUpdates: options.onUpdates,
+  });
+  // An archived job takes no more facts: its open sessions end (each transcript is still saved).
+  const stopOnArchive = jobs.onChanged((jobId, records) => {
+    if (!records.some((r) => r.type === 'JobArchived')) return;
+    for (const session of service.sessions(jobId))
+      void service.disconnect({ jobId, switchId: session.switchId }).catch((error: unknown) => {
+        options.log?.(
+          `could not end ${session.switchId} of archived job ${jobId}: ${String(error)}`,
+        );
+      });
   });
   return {
     service,
     jobSwitch,
     transcripts,
     demo: options.demo,
-    close: () => service.close(),
+    close: () => {
+      stopOnArchive();
+      return service.close();
+    },
   };
 }

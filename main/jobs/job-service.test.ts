@@ -101,6 +101,41 @@ describe('job service', () => {
     await again.close();
   });
 
+  it('from the moment an archive is handed to the journal, equipment facts and engineer actions are refused; sync facts still land', async () => {
+    const { options } = setup({ value: true });
+    const jobs = await createJobService(options);
+    await jobs.create({ jobId: 'job-x', siteId: 'site-1', occupierId: 'occ-1' });
+    const fact = (id: string) => ({
+      id,
+      actor: 'switch',
+      type: 'ConsoleControlChanged' as const,
+      payload: { switchId: 'sw-1', controller: null },
+    });
+    expect(await jobs.recordUnlessArchived('job-x', [fact('before')])).toBe(true);
+    // Not awaited: the archive is appended, not yet durable nor folded, when the others come.
+    const archiving = jobs.archive('job-x', 'archive-x');
+    await Promise.resolve();
+    const [late, action] = await Promise.allSettled([
+      jobs.recordUnlessArchived('job-x', [fact('after')]),
+      jobs.markStep('job-x', { actionId: 'tick', stepId: 'cabling', done: true, note: '' }),
+    ]);
+    await archiving;
+    expect(late).toEqual({ status: 'fulfilled', value: false });
+    expect(action).toMatchObject({ status: 'rejected', reason: { code: 'JOB_ARCHIVED' } });
+    // Sync's facts about an archived job still land (its queued changes reach the platform).
+    await jobs.record('job-x', [
+      {
+        id: 'sync-1',
+        actor: 'sync',
+        type: 'MutationDiscarded',
+        payload: { entryId: 'none', reason: 'test' },
+      },
+    ]);
+    const types = (await jobs.events('job-x')).map((e) => e.id);
+    expect(types.slice(-3)).toEqual(['before', 'archive-x', 'sync-1']);
+    await jobs.close();
+  });
+
   it('refuses a second unfinished job for an occupier (JOB_UNFINISHED names the first) until it is signed off or archived', async () => {
     const { options } = setup({ value: true });
     const jobs = await createJobService(options);

@@ -93,6 +93,12 @@ export interface JobService {
   ): Promise<OpenedJob>;
   /** Appends events on behalf of sync (or the engineer); durable when it resolves. */
   record(jobId: string, drafts: readonly EventDraft[]): Promise<void>;
+  /**
+   * Appends facts about the job's equipment (switch work) unless the job is archived or being
+   * archived; false when nothing was written. Sync's and the platform's facts use `record`:
+   * an archived job's queued changes still reach the platform.
+   */
+  recordUnlessArchived(jobId: string, drafts: readonly EventDraft[]): Promise<boolean>;
   /** The current folded state of an open job. */
   state(jobId: string): Promise<JobState>;
   /** Every durable event of a job, in order (for folds kept outside the job state, e.g. the switch work). */
@@ -106,6 +112,16 @@ interface OpenJob {
   journal: Journal;
   fold: JobFold;
   notice: JournalNotice | null;
+  /**
+   * Set the moment JobArchived is handed to the journal, before it is durable and folded: what
+   * is appended after it would land after the archive, so it is refused from then on.
+   */
+  archiving: boolean;
+}
+
+/** Archived, or its archive appended and not yet durable. */
+function isArchived(job: OpenJob): boolean {
+  return job.archiving || job.fold.current().archived;
 }
 
 function headerOf(entry: JobIndexEntry): JobHeader {
@@ -183,7 +199,7 @@ export async function createJobService(options: JobServiceOptions): Promise<JobS
       for (const record of records) fold.apply(record);
       for (const listener of listeners) listener(jobId, records);
     });
-    const job = { journal, fold, notice };
+    const job: OpenJob = { journal, fold, notice, archiving: false };
     open.set(jobId, job);
     return job;
   }
@@ -246,8 +262,10 @@ export async function createJobService(options: JobServiceOptions): Promise<JobS
 
   async function act(jobId: string, drafts: EventDraft[]): Promise<OpenedJob> {
     const job = await openJob(jobId);
-    if (job.fold.current().archived && !drafts.every((d) => d.type === 'JobArchived'))
+    if (isArchived(job) && !drafts.every((d) => d.type === 'JobArchived'))
       throw new CodedError('JOB_ARCHIVED', 'This job is archived; open a new job to make changes.');
+    // Synchronously before the append: nothing handed to the journal after it is let in.
+    if (drafts.some((d) => d.type === 'JobArchived')) job.archiving = true;
     await job.journal.append(drafts);
     return opened(jobId, job);
   }
@@ -474,6 +492,13 @@ export async function createJobService(options: JobServiceOptions): Promise<JobS
       return known
         ? known.journal.append(drafts)
         : openJob(jobId).then((job) => job.journal.append(drafts));
+    },
+
+    async recordUnlessArchived(jobId, drafts) {
+      const job = await openJob(jobId);
+      if (isArchived(job)) return false;
+      await job.journal.append(drafts);
+      return true;
     },
 
     state: async (jobId) => (await openJob(jobId)).fold.current(),

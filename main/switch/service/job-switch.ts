@@ -21,11 +21,11 @@ import type { SessionKey, SwitchRoute, SwitchService, SwitchSessionView } from '
 export interface JobAccess {
   state(jobId: string): Promise<JobState>;
   events(jobId: string): Promise<readonly JobEvent[]>;
-  /** Durable when it resolves. */
-  record(
+  /** Durable when it resolves; false (nothing written) when the job is archived or being archived. */
+  recordUnlessArchived(
     jobId: string,
     drafts: readonly (JobEventBody & { id: string; actor: string })[],
-  ): Promise<unknown>;
+  ): Promise<boolean>;
   setFloorPortRole(
     jobId: string,
     change: { actionId: string; floorPortId: string; roleId: string },
@@ -168,9 +168,13 @@ export function createJobSwitch(options: JobSwitchOptions): JobSwitch {
   }
 
   async function record(jobId: string, actor: string, body: JobEventBody, id = newId()) {
-    await jobs.record(jobId, [
+    const written = await jobs.recordUnlessArchived(jobId, [
       { ...body, id, actor } as JobEventBody & { id: string; actor: string },
     ]);
+    // An archived job takes no more switch facts (its sessions are being ended), and no
+    // engineer action: that one is refused with the reason.
+    if (!written && actor === ENGINEER_ACTOR)
+      throw new CodedError('JOB_ARCHIVED', 'This job is archived; open a new job to make changes.');
   }
 
   /**
@@ -282,6 +286,11 @@ export function createJobSwitch(options: JobSwitchOptions): JobSwitch {
 
     async connect(jobId, switchId, route, login) {
       const state = await jobs.state(jobId);
+      if (state.archived)
+        throw new CodedError(
+          'JOB_ARCHIVED',
+          'This job is archived: its switches are not connected again. Open a new job to work on them.',
+        );
       const info = switchInfoOf(state.snapshot, switchId);
       const view = await switches.connect({
         jobId,
