@@ -210,6 +210,7 @@ export function CablingScreen({ view, readOnly }: JobStepScreenProps) {
                           </>
                         )}
                         <Select
+                          label="Planned floor port"
                           aria-label={`Floor port for ${row.modelName} ${row.mac}`}
                           size="xs"
                           data={value.floorPorts.map((p) => ({ value: p.id, label: p.label }))}
@@ -221,15 +222,16 @@ export function CablingScreen({ view, readOnly }: JobStepScreenProps) {
                           }
                         />
                         {demo && (
-                          <Group gap={4}>
+                          <Group gap={4} align="end">
                             <Select
+                              label="Demo: plugged into"
                               aria-label={`Demo: plug ${row.mac} into floor port`}
                               size="xs"
                               placeholder="Plug into…"
                               data={value.floorPorts.map((p) => ({ value: p.id, label: p.label }))}
                               value={row.pluggedInto}
                               onChange={(id) => void demoPlug(row.handsetId, id)}
-                              w={110}
+                              w={140}
                             />
                             {row.pluggedInto === null && row.floorPortId && (
                               <Button
