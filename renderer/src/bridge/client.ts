@@ -42,11 +42,27 @@ export interface BridgeClient {
   ): Promise<() => void>;
 }
 
+/**
+ * A user-timing mark when main's answer to `channel` arrives, before it is checked and shown,
+ * so a benchmark can time a screen from its data's arrival (bench/numbers-step.ts). Only the
+ * latest of each channel is kept, so a long session does not pile them up.
+ */
+function markReply(channel: ChannelName): void {
+  if (typeof performance === 'undefined' || typeof performance.mark !== 'function') return;
+  const name = `${BRIDGE_REPLY_MARK}${channel}`;
+  performance.clearMarks(name);
+  performance.mark(name);
+}
+
+/** The prefix of the user-timing mark made as each reply arrives (then the channel's name). */
+export const BRIDGE_REPLY_MARK = 'dialtone:reply:';
+
 /** Types the raw bridge from the contract, and checks what comes back before screens see it. */
 export function createBridgeClient(bridge: DialtoneBridge): BridgeClient {
   return {
     async invoke(channel, request) {
       const reply = await bridge.invoke(channel, request);
+      markReply(channel);
       if (!reply.ok) throw new BridgeError(reply.error);
       const parsed = channels[channel].response.safeParse(reply.response);
       if (!parsed.success) {
