@@ -5,6 +5,7 @@ import {
   canSignOff,
   installationRecordOf,
   jobStepStatuses,
+  mutationsOfFix,
   type JobState,
   type PlatformMutation,
   type RingConfirmation,
@@ -14,7 +15,6 @@ import type { ExceptionReason } from '../../shared/platform/installation';
 import { normalizeMac } from '../../shared/platform/mac';
 import { checkNumbers, type FixAction } from '../../shared/numbers';
 import { ENGINEER, type EventDraft, type JobService, type OpenedJob } from '../jobs';
-import { mutationsOfFix } from './fix-mutations';
 
 /**
  * The guided job's actions (DOMAIN.md steps 3–6): each is validated against the job's

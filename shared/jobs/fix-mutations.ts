@@ -1,6 +1,7 @@
-import { CodedError } from '../../shared/errors';
-import type { JobState, PlatformMutation } from '../../shared/jobs';
-import type { FixAction } from '../../shared/numbers';
+import { CodedError } from '../errors';
+import type { PlatformMutation } from './mutations';
+import type { JobState } from './state';
+import type { FixAction } from '../numbers/findings';
 
 /**
  * The platform changes one number-check fix makes, in order. Fixes that are not number

@@ -12,6 +12,7 @@ export * from './switch-events';
 export * from './installation-events';
 export * from './installation-state';
 export * from './predicted-snapshot';
+export * from './fix-mutations';
 export * from './steps';
 export * from './installation-record';
 export * from './job-coverage';

@@ -122,3 +122,32 @@ export function predictSnapshot(state: JobState): PredictedSnapshot {
   }
   return { snapshot, pendingAllocations, pendingNumbers };
 }
+
+/**
+ * The prediction with more changes on top: those of an action the renderer has sent and main
+ * has not answered yet, so its effect shows before the answer (bench/numbers-step.ts). The
+ * effects are idempotent (activating an active number changes nothing), so changes main has
+ * already queued in the meantime are not applied twice in effect.
+ */
+export function predictWith(
+  predicted: PredictedSnapshot,
+  mutations: readonly PlatformMutation[],
+): PredictedSnapshot {
+  if (mutations.length === 0) return predicted;
+  let snapshot = predicted.snapshot;
+  const pendingNumbers = new Set(predicted.pendingNumbers);
+  const pendingAllocations = [...predicted.pendingAllocations];
+  for (const mutation of mutations) {
+    if (mutation.kind === 'allocateNumbers') {
+      pendingAllocations.push({
+        entryId: `sending:${pendingAllocations.length}`,
+        count: mutation.count,
+        activate: mutation.activate ?? false,
+      });
+      continue;
+    }
+    snapshot = effect(snapshot, mutation);
+    if ('e164' in mutation) pendingNumbers.add(mutation.e164);
+  }
+  return { snapshot, pendingAllocations, pendingNumbers };
+}

@@ -15,19 +15,22 @@ export const OCCUPIER_ID = 'occ-brightwater';
 
 /**
  * A job page as main would answer it: the real fold of a journal on the Shoreditch snapshot
- * for `occupierId`, the events after JobCreated one second apart.
+ * (or `site`, e.g. one from buildSnapshot) for `occupierId`, the events after JobCreated one
+ * second apart.
  */
 export function jobViewOf(
   jobId: string,
   occupierId: string,
   bodies: readonly JobEventBody[],
+  site: JobSnapshot = shoreditch as JobSnapshot,
 ): JobView {
-  const snapshot = { ...(shoreditch as JobSnapshot), occupierId };
+  const snapshot = { ...site, occupierId };
+  const siteId = snapshot.site.id;
   const start = Date.parse('2026-05-04T10:00:00.000Z');
   const events = [
     {
       type: 'JobCreated',
-      payload: { jobId, siteId: SITE_ID, occupierId, snapshot },
+      payload: { jobId, siteId, occupierId, snapshot },
     } satisfies JobEventBody,
     ...bodies,
   ].map(
@@ -44,7 +47,7 @@ export function jobViewOf(
   const summary = summariseJob(
     {
       jobId,
-      siteId: SITE_ID,
+      siteId,
       siteName: snapshot.site.name,
       occupierId,
       occupierName: snapshot.occupiers.find((o) => o.id === occupierId)?.name ?? occupierId,
