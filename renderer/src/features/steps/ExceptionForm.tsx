@@ -1,5 +1,5 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ExceptionReason } from '../../../../shared/platform/installation';
 import { jobActionKey, useOpenJob } from '../jobs/openJobStore';
 
@@ -12,7 +12,9 @@ const REASONS: { value: ExceptionReason; label: string }[] = [
 
 /**
  * Signs one open item off with a typed reason (DOMAIN.md: an exception). Folded away until
- * asked for, so the step's own actions stay the obvious next thing to do.
+ * asked for, so the step's own actions stay the obvious next thing to do. Opening it puts focus
+ * on the reason, and Cancel gives focus back to the button that opened it, so a keyboard user
+ * is never dropped on the page itself.
  */
 export function ExceptionForm({ itemId, message }: { itemId: string; message: string }) {
   const run = useOpenJob((state) => state.installation);
@@ -21,16 +23,30 @@ export function ExceptionForm({ itemId, message }: { itemId: string; message: st
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState<ExceptionReason | null>(null);
   const [text, setText] = useState('');
+  const reasonField = useRef<HTMLInputElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  /** Where focus goes once the form has opened or closed: only after the user did it. */
+  const focusNext = useRef<'reason' | 'opener' | null>(null);
+  useEffect(() => {
+    const target = focusNext.current === 'reason' ? reasonField.current : opener.current;
+    if (focusNext.current) target?.focus();
+    focusNext.current = null;
+  }, [open]);
+  const toggle = (next: boolean) => {
+    focusNext.current = next ? 'reason' : 'opener';
+    setOpen(next);
+  };
   if (!open)
     return (
       <Button
+        ref={opener}
         size="compact-sm"
         variant="subtle"
         color="gray"
         c="gray.9"
         aria-expanded={false}
         aria-label={`Record an exception for: ${message}`}
-        onClick={() => setOpen(true)}
+        onClick={() => toggle(true)}
       >
         Record an exception…
       </Button>
@@ -38,6 +54,7 @@ export function ExceptionForm({ itemId, message }: { itemId: string; message: st
   return (
     <Group align="end" gap="xs" mt={4}>
       <Select
+        ref={reasonField}
         label="Reason"
         aria-label={`Reason for the exception to: ${message}`}
         placeholder="Choose a reason"
@@ -67,7 +84,7 @@ export function ExceptionForm({ itemId, message }: { itemId: string; message: st
       >
         Record exception
       </Button>
-      <Button size="sm" variant="subtle" color="gray" c="gray.9" onClick={() => setOpen(false)}>
+      <Button size="sm" variant="subtle" color="gray" c="gray.9" onClick={() => toggle(false)}>
         Cancel
       </Button>
     </Group>
