@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installFocusRescue } from './focusRescue';
 
 let uninstall: () => void;
@@ -10,7 +10,7 @@ beforeEach(() => {
 afterEach(() => uninstall());
 
 /** A step's panel whose action replaces the button, and a page whose link swaps the screen. */
-function Page() {
+function Page({ blurWhenDisabled = true }: { blurWhenDisabled?: boolean }) {
   const [plugged, setPlugged] = useState(false);
   const [screenShown, setScreen] = useState<'step' | 'report'>('step');
   const [busy, setBusy] = useState(false);
@@ -33,7 +33,7 @@ function Page() {
             disabled={busy}
             onClick={(event) => {
               // As Chromium does (jsdom does not): a focused control that is disabled loses focus.
-              event.currentTarget.blur();
+              if (blurWhenDisabled) event.currentTarget.blur();
               setBusy(true);
             }}
           >
@@ -86,6 +86,23 @@ describe('focus rescue', () => {
     // The work finishes (here by a button the test presses without focusing it).
     fireEvent.click(screen.getByRole('button', { name: 'Finish applying' }));
     await waitFor(() => expect(document.activeElement).toBe(apply));
+  });
+
+  it('also when the browser drops focus from the disabled button later, without a blur event', async () => {
+    render(<Page blurWhenDisabled={false} />);
+    const apply = screen.getByRole('button', { name: 'Apply' });
+    apply.focus();
+    fireEvent.click(apply);
+    await waitFor(() => expect(apply).toHaveProperty('disabled', true));
+    // Chromium's focus fixup: activeElement is the page now, and no event said so.
+    const activeElement = vi.spyOn(document, 'activeElement', 'get').mockReturnValue(document.body);
+    const focus = vi.spyOn(apply, 'focus');
+    try {
+      fireEvent.click(screen.getByRole('button', { name: 'Finish applying' }));
+      await waitFor(() => expect(focus).toHaveBeenCalled());
+    } finally {
+      activeElement.mockRestore();
+    }
   });
 
   it('leaves focus alone where the user took it off the page, even if the control then goes', async () => {

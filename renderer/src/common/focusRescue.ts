@@ -32,14 +32,14 @@ export function installFocusRescue(doc: Document = document): () => void {
 
   function rescue() {
     if (!last) return;
+    // Disabled while it had focus: seen here even before the browser moves focus off it (it
+    // may do so lazily, without a blur event), so that focus comes back when it is enabled.
+    if (last.isConnected && last.matches(':disabled')) busy = true;
     const active = doc.activeElement;
     if (active && active !== doc.body && active !== doc.documentElement) return;
     if (last.isConnected) {
       // Busy: it comes back when enabled (the attribute change calls this again).
-      if (last.matches(':disabled')) {
-        busy = true;
-        return;
-      }
+      if (busy && last.matches(':disabled')) return;
       const back = busy ? last : null;
       // Else still there and usable, yet nothing has focus: the user put focus elsewhere.
       forget();
