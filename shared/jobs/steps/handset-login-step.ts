@@ -1,5 +1,6 @@
 import { count } from '../../wording';
 import { floorPortLabel, handsetName, type ServiceLine, type StepContext } from './context';
+import type { RegistrationFact, RegistrationTimeout } from '../installation-state';
 import type { StepItem } from './step-status';
 
 /** What to check when a handset does not register, from the facts at hand. */
@@ -63,7 +64,7 @@ function lineItem(ctx: StepContext, line: ServiceLine): StepItem | null {
   const fact = ctx.state.installation.registrations[line.handset.id];
   if (timeout) {
     // A "Check now" after the wait ran out has the fresher link state.
-    const linkUp = fact && fact.seenAt > timeout.at ? fact.linkUp : timeout.linkUp;
+    const linkUp = checkedAfter(fact, timeout)?.linkUp ?? timeout.linkUp;
     return ctx.item(
       id,
       `${name} did not register ${e164} within ${timeout.waitedSeconds} s. ${registrationHints(ctx, line, linkUp)}`,
@@ -105,6 +106,28 @@ export interface LoginStage {
   words: string;
 }
 
+const STAGE_TITLE: Record<LoginStage['id'], string> = {
+  assigned: 'Handset chosen',
+  asked: 'Login asked',
+  provisioning: 'Provisioning',
+  registered: 'Registered',
+};
+
+const stage = (
+  id: LoginStage['id'],
+  state: LoginStageState,
+  words: string,
+  at: string | null = null,
+): LoginStage => ({ id, title: STAGE_TITLE[id], state, words, at });
+
+/** The registration fact to go by after a wait ran out: a "Check now" newer than the timeout. */
+function checkedAfter(
+  fact: RegistrationFact | undefined,
+  timeout: RegistrationTimeout,
+): RegistrationFact | null {
+  return fact && fact.seenAt > timeout.at ? fact : null;
+}
+
 /**
  * One handset's login as a timeline (UX.md): handset chosen → login asked → provisioning →
  * registered, each from the journal's facts (assignment, login request, its outbox entry, the
@@ -113,49 +136,34 @@ export interface LoginStage {
 export function loginTimeline(ctx: StepContext, line: ServiceLine): LoginStage[] {
   const { e164 } = line.number;
   const { installation } = ctx.state;
-  const stage = (
-    id: LoginStage['id'],
-    title: string,
-    state: LoginStageState,
-    words: string,
-    at: string | null = null,
-  ): LoginStage => ({ id, title, state, words, at });
-  const handset = line.handset;
+  const { handset } = line;
   const assignment = installation.assignments[e164];
   const assigned = handset
     ? stage(
         'assigned',
-        'Handset chosen',
         'done',
         assignment ? 'Chosen in this job' : 'As the platform has it',
         assignment?.at ?? null,
       )
-    : stage(
-        'assigned',
-        'Handset chosen',
-        'now',
-        "Choose one of the occupier's handsets or type its MAC.",
-      );
+    : stage('assigned', 'now', "Choose one of the occupier's handsets or type its MAC.");
   const keypad = line.model?.loginMethod === 'manual';
   const login = installation.logins[e164];
   const asked = handset !== null && login !== undefined && login.handsetId === handset.id;
   const fact = handset ? installation.registrations[handset.id] : undefined;
-  const lastSeen = fact && fact.registration === 'registered' ? fact.seenAt : null;
-  if (line.registered && !asked) {
+  const lastSeen = fact?.registration === 'registered' ? fact.seenAt : null;
+  if (line.registered && !asked)
     // Logged in before this job: the platform's record says so.
     return [
       assigned,
-      stage('asked', 'Login asked', 'done', 'Logged in before this job'),
-      stage('provisioning', 'Provisioning', 'done', 'On the platform'),
-      stage('registered', 'Registered', 'done', `Registered ${e164}`, lastSeen),
+      stage('asked', 'done', 'Logged in before this job'),
+      stage('provisioning', 'done', 'On the platform'),
+      stage('registered', 'done', `Registered ${e164}`, lastSeen),
     ];
-  }
   if (!handset || !asked)
     return [
       assigned,
       stage(
         'asked',
-        'Login asked',
         handset ? 'now' : 'todo',
         keypad
           ? 'Log in on the handset\'s keypad, then press "Done on the handset".'
@@ -163,96 +171,83 @@ export function loginTimeline(ctx: StepContext, line: ServiceLine): LoginStage[]
       ),
       stage(
         'provisioning',
-        'Provisioning',
         'todo',
         keypad ? 'On the handset itself' : 'The platform sends the number to the handset',
       ),
-      stage('registered', 'Registered', 'todo', 'The platform sees the handset register'),
+      stage('registered', 'todo', 'The platform sees the handset register'),
     ];
   const askedStage = stage(
     'asked',
-    'Login asked',
     'done',
     login.method === 'keypad' ? 'Typed on the keypad' : 'Log in pressed',
     login.at,
   );
   const entry = login.entryId === null ? undefined : ctx.outboxItem(login.entryId);
-  let provisioning: LoginStage;
-  if (login.entryId === null)
-    provisioning = stage('provisioning', 'Provisioning', 'done', 'On the handset itself', login.at);
-  else if (entry?.status === 'queued')
-    provisioning = stage(
-      'provisioning',
-      'Provisioning',
-      'now',
-      'Waits to sync with the platform',
-      login.at,
-    );
-  else if (entry?.status === 'needsAttention' || entry?.status === 'conflict')
-    provisioning = stage(
-      'provisioning',
-      'Provisioning',
-      'failed',
-      `The platform refused: ${entry.problem?.message ?? 'see the sync list'}`,
-    );
-  else provisioning = stage('provisioning', 'Provisioning', 'done', 'The platform took the login');
-  const port = floorPortLabel(ctx.state, fact?.floorPortId ?? handset.floorPortId ?? null);
-  const timeout = installation.timeouts[handset.id];
-  let registered: LoginStage;
-  if (line.registered)
-    registered = stage(
+  const provisioning =
+    login.entryId === null
+      ? stage('provisioning', 'done', 'On the handset itself', login.at)
+      : entry?.status === 'queued'
+        ? stage('provisioning', 'now', 'Waits to sync with the platform', login.at)
+        : entry?.status === 'needsAttention' || entry?.status === 'conflict'
+          ? stage(
+              'provisioning',
+              'failed',
+              `The platform refused: ${entry.problem?.message ?? 'see the sync list'}`,
+            )
+          : stage('provisioning', 'done', 'The platform took the login');
+  return [assigned, askedStage, provisioning, registeredStage(ctx, line, login.at, provisioning)];
+}
+
+function registeredStage(
+  ctx: StepContext,
+  line: ServiceLine,
+  loginAt: string,
+  provisioning: LoginStage,
+): LoginStage {
+  const { e164 } = line.number;
+  const handsetId = line.handset!.id;
+  const fact = ctx.state.installation.registrations[handsetId];
+  const timeout = ctx.state.installation.timeouts[handsetId];
+  if (line.registered) {
+    const port = floorPortLabel(ctx.state, fact?.floorPortId ?? line.handset!.floorPortId ?? null);
+    return stage(
       'registered',
-      'Registered',
       'done',
       `Registered ${e164}${port ? ` on floor port ${port}` : ''}`,
-      lastSeen,
+      fact?.registration === 'registered' ? fact.seenAt : null,
     );
-  else if (provisioning.state !== 'done')
-    registered = stage(
-      'registered',
-      'Registered',
-      'todo',
-      'The platform sees the handset register',
-    );
-  else if (timeout && timeout.at >= login.at)
-    registered =
-      fact && fact.seenAt > timeout.at
-        ? stage(
-            'registered',
-            'Registered',
-            'failed',
-            `Checked again: not registered yet. ${registrationHints(ctx, line, fact.linkUp)}`,
-            fact.seenAt,
-          )
-        : stage(
-            'registered',
-            'Registered',
-            'failed',
-            `Not registered within ${timeout.waitedSeconds} s. ${registrationHints(ctx, line, timeout.linkUp)}`,
-            timeout.at,
-          );
-  else if (
-    fact &&
-    fact.seenAt >= login.at &&
-    fact.registration === 'registered' &&
-    fact.e164 !== e164
-  )
-    registered = stage(
-      'registered',
-      'Registered',
-      'failed',
-      `Registered with ${fact.e164 ?? 'no number'}, not ${e164}: log it in again.`,
-      fact.seenAt,
-    );
-  else if (fact && fact.seenAt >= login.at)
-    registered = stage(
-      'registered',
-      'Registered',
-      'now',
-      `Checked: not registered yet (${fact.linkUp ? 'link up' : 'no link'}); still waiting…`,
-      fact.seenAt,
-    );
-  else
-    registered = stage('registered', 'Registered', 'now', 'Waiting for the handset to register…');
-  return [assigned, askedStage, provisioning, registered];
+  }
+  if (provisioning.state !== 'done')
+    return stage('registered', 'todo', 'The platform sees the handset register');
+  if (timeout && timeout.at >= loginAt) {
+    const checked = checkedAfter(fact, timeout);
+    return checked
+      ? stage(
+          'registered',
+          'failed',
+          `Checked again: not registered yet. ${registrationHints(ctx, line, checked.linkUp)}`,
+          checked.seenAt,
+        )
+      : stage(
+          'registered',
+          'failed',
+          `Not registered within ${timeout.waitedSeconds} s. ${registrationHints(ctx, line, timeout.linkUp)}`,
+          timeout.at,
+        );
+  }
+  if (fact && fact.seenAt >= loginAt)
+    return fact.registration === 'registered' && fact.e164 !== e164
+      ? stage(
+          'registered',
+          'failed',
+          `Registered with ${fact.e164 ?? 'no number'}, not ${e164}: log it in again.`,
+          fact.seenAt,
+        )
+      : stage(
+          'registered',
+          'now',
+          `Checked: not registered yet (${fact.linkUp ? 'link up' : 'no link'}); still waiting…`,
+          fact.seenAt,
+        );
+  return stage('registered', 'now', 'Waiting for the handset to register…');
 }
