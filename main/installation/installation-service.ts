@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CodedError } from '../../shared/errors';
 import {
+  jobArchivedError,
   buildStepContext,
   canSignOff,
   installationRecordOf,
@@ -77,8 +78,7 @@ export function createInstallationService(
 
   async function current(jobId: string): Promise<JobState> {
     const state = await jobs.state(jobId);
-    if (state.archived)
-      throw new CodedError('JOB_ARCHIVED', 'This job is archived; open a new job to make changes.');
+    if (state.archived) throw jobArchivedError();
     return state;
   }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -133,6 +133,24 @@ describe('job service', () => {
     ]);
     const types = (await jobs.events('job-x')).map((e) => e.id);
     expect(types.slice(-3)).toEqual(['before', 'archive-x', 'sync-1']);
+    await jobs.close();
+  });
+
+  it('an archive the journal refuses leaves the job unarchived, and the next refusal says why', async () => {
+    const { options } = setup({ value: true });
+    const first = await createJobService(options);
+    await first.create({ jobId: 'job-full', siteId: 'site-1', occupierId: 'occ-1' });
+    await first.close();
+    // Room for nothing more: every append is refused as too large, the archive first.
+    const size = statSync(join(options.jobsDirectory, 'job-full', 'journal.jsonl')).size;
+    const jobs = await createJobService({ ...options, maxJournalBytes: size + 10 });
+    await expect(jobs.archive('job-full', 'archive-full')).rejects.toMatchObject({
+      code: 'JOURNAL_TOO_LARGE',
+    });
+    expect((await jobs.state('job-full')).archived).toBe(false);
+    await expect(
+      jobs.markStep('job-full', { actionId: 'tick', stepId: 'cabling', done: true, note: '' }),
+    ).rejects.toMatchObject({ code: 'JOURNAL_TOO_LARGE' });
     await jobs.close();
   });
 

@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodedError } from '../../shared/errors';
 import {
+  jobArchivedError,
   createJobFold,
   currentFloorPortVersion,
   isUnfinishedJob,
@@ -262,11 +263,17 @@ export async function createJobService(options: JobServiceOptions): Promise<JobS
 
   async function act(jobId: string, drafts: EventDraft[]): Promise<OpenedJob> {
     const job = await openJob(jobId);
-    if (isArchived(job) && !drafts.every((d) => d.type === 'JobArchived'))
-      throw new CodedError('JOB_ARCHIVED', 'This job is archived; open a new job to make changes.');
+    if (isArchived(job) && !drafts.every((d) => d.type === 'JobArchived')) throw jobArchivedError();
     // Synchronously before the append: nothing handed to the journal after it is let in.
-    if (drafts.some((d) => d.type === 'JobArchived')) job.archiving = true;
-    await job.journal.append(drafts);
+    const archiving = drafts.some((d) => d.type === 'JobArchived');
+    if (archiving) job.archiving = true;
+    try {
+      await job.journal.append(drafts);
+    } catch (error) {
+      // Not written: the job is not archived, and says so again.
+      if (archiving) job.archiving = job.fold.current().archived;
+      throw error;
+    }
     return opened(jobId, job);
   }
 

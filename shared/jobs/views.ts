@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CodedError } from '../errors';
 import { JobState } from './state';
 import { StepStatus } from './steps/step-status';
 import { JobSyncStatus, deriveSyncStatus, type SyncRuntime } from './sync-status';
@@ -72,4 +73,12 @@ export function isUnfinishedJob(state: Pick<JobState, 'archived' | 'installation
 /** The same rule on a list row (a row whose journal could not be read is not continuable). */
 export function isUnfinishedSummary(summary: JobSummary): boolean {
   return summary.sync !== null && !summary.archived && summary.signedOffAt === null;
+}
+
+/**
+ * Refused because the job is archived (what the engineer can do instead may be said in `then`).
+ * One code and one wording wherever a change to an archived job is refused.
+ */
+export function jobArchivedError(then = 'open a new job to make changes.'): CodedError {
+  return new CodedError('JOB_ARCHIVED', `This job is archived; ${then}`);
 }

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { CodedError } from '../../../shared/errors';
-import type { JobEvent, JobEventBody, JobSnapshot, JobState } from '../../../shared/jobs';
+import {
+  jobArchivedError,
+  type JobEvent,
+  type JobEventBody,
+  type JobSnapshot,
+  type JobState,
+} from '../../../shared/jobs';
 import type { IdentityCheck } from '../../../shared/jobs/switch-events';
 import type { SwitchInfo } from '../../../shared/platform/schemas';
 import type { PortFacts, SwitchIdentityView } from '../../../shared/switch/facts';
@@ -173,8 +179,7 @@ export function createJobSwitch(options: JobSwitchOptions): JobSwitch {
     ]);
     // An archived job takes no more switch facts (its sessions are being ended), and no
     // engineer action: that one is refused with the reason.
-    if (!written && actor === ENGINEER_ACTOR)
-      throw new CodedError('JOB_ARCHIVED', 'This job is archived; open a new job to make changes.');
+    if (!written && actor === ENGINEER_ACTOR) throw jobArchivedError();
   }
 
   /**
@@ -287,9 +292,8 @@ export function createJobSwitch(options: JobSwitchOptions): JobSwitch {
     async connect(jobId, switchId, route, login) {
       const state = await jobs.state(jobId);
       if (state.archived)
-        throw new CodedError(
-          'JOB_ARCHIVED',
-          'This job is archived: its switches are not connected again. Open a new job to work on them.',
+        throw jobArchivedError(
+          'its switches are not connected again. Open a new job to work on them.',
         );
       const info = switchInfoOf(state.snapshot, switchId);
       const view = await switches.connect({
