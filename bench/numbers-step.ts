@@ -22,12 +22,13 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { createAppServices } from '../main/app/services';
 import { PROJECT_ROOT } from '../main/cli/project-root';
 import { loadDemoWorld } from '../main/sim/world/load';
 import type { World } from '../main/sim/world/schema';
 import { startBrowserHost } from '../main/web/server';
+import { launchBenchBrowser } from './browser';
 
 const OPEN_BUDGET_MS = 200;
 const FIX_BUDGET_MS = 100;
@@ -204,17 +205,7 @@ const services = await createAppServices({
   dataDirectory: join(scratch, 'data'),
 });
 const host = await startBrowserHost({ router: services.router, rendererDir });
-const ownChromium = existsSync(chromium.executablePath());
-const browser = await chromium.launch({
-  ...(ownChromium ? {} : { executablePath: '/usr/bin/chromium' }),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-});
+const browser = await launchBenchBrowser();
 
 const profileDir = process.env.BENCH_PROFILE;
 let profiled = 0;

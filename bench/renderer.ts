@@ -7,10 +7,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
 import { createAppServices } from '../main/app/services';
 import { PROJECT_ROOT } from '../main/cli/project-root';
 import { startBrowserHost } from '../main/web/server';
+import { launchBenchBrowser } from './browser';
 
 const BUNDLE_BUDGET_KB = 350;
 const FIRST_SCREEN_BUDGET_MS = 1000;
@@ -36,17 +36,7 @@ const services = await createAppServices({
   dataDirectory: mkdtempSync(join(tmpdir(), 'dialtone-bench-')),
 });
 const host = await startBrowserHost({ router: services.router, rendererDir });
-const ownChromium = existsSync(chromium.executablePath());
-const browser = await chromium.launch({
-  ...(ownChromium ? {} : { executablePath: '/usr/bin/chromium' }),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-});
+const browser = await launchBenchBrowser();
 const timings: number[] = [];
 try {
   for (let run = 0; run < RUNS; run++) {

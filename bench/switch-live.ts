@@ -8,10 +8,10 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium } from '@playwright/test';
 import { routerCall, startDemoApp } from '../main/app/test-support/demo-app';
 import { PROJECT_ROOT } from '../main/cli/project-root';
 import { startBrowserHost } from '../main/web/server';
+import { launchBenchBrowser } from './browser';
 
 const BUDGET_MS = 300;
 const RUNS = 20;
@@ -31,11 +31,7 @@ const jobId = job.state.jobId;
 await call('switch:connect', { jobId, switchId: 'lon-sw-2f-a', route: { kind: 'demo' } });
 
 const host = await startBrowserHost({ router: services.router, rendererDir });
-const ownChromium = existsSync(chromium.executablePath());
-const browser = await chromium.launch({
-  ...(ownChromium ? {} : { executablePath: '/usr/bin/chromium' }),
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-});
+const browser = await launchBenchBrowser();
 const live = services.demoEquipment.live;
 const timings: number[] = [];
 try {
