@@ -7,6 +7,7 @@ import {
   installationRecordOf,
   jobStepStatuses,
   mutationsOfFix,
+  waitsForAllocation,
   type JobState,
   type PlatformMutation,
   type RingConfirmation,
@@ -155,6 +156,15 @@ export function createInstallationService(
 
     async addVoiceService(jobId, { actionId, quantity }) {
       const state = await current(jobId);
+      if (
+        buildStepContext(state).predicted.snapshot.voiceServices.some(
+          (v) => v.occupierId === state.occupierId,
+        )
+      )
+        throw new CodedError(
+          'VOICE_SERVICE_EXISTS',
+          'The occupier has a voice service already (or one waits to sync): change its quantity on the platform rather than adding a second one.',
+        );
       return record(jobId, [
         {
           ...queue(actionId, {
@@ -177,6 +187,11 @@ export function createInstallationService(
         throw new CodedError(
           'FINDING_GONE',
           'That finding is no longer there (the check was re-run): nothing was changed.',
+        );
+      if (waitsForAllocation(ctx.predicted, findingId))
+        throw new CodedError(
+          'FIX_WAITS_FOR_ALLOCATION',
+          'An allocation already waits for the platform: the numbers are checked again once it has picked them, so nothing was changed.',
         );
       if (!finding.fix)
         throw new CodedError('FINDING_HAS_NO_FIX', `"${finding.message}" has no automatic fix.`);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { PhoneNumber } from '../platform/schemas';
 import type { PlatformMutation } from './mutations';
-import { predictWith, type PredictedSnapshot } from './predicted-snapshot';
+import {
+  predictSnapshot,
+  predictWith,
+  waitsForAllocation,
+  type PredictedSnapshot,
+} from './predicted-snapshot';
+import type { JobState } from './state';
 import { bareSnapshot } from './test-support/bare-snapshot';
 
 const where = { siteId: 'site', occupierId: 'occ' };
@@ -70,5 +76,39 @@ describe('predictWith: the changes of an action not answered yet, on top', () =>
 
   it('with no changes is the prediction itself', () => {
     expect(predictWith(start, [])).toBe(start);
+  });
+});
+
+describe('predictSnapshot: a queued first add of voice services', () => {
+  const stateWith = (mutation: PlatformMutation, numbers: PhoneNumber[] = []): JobState =>
+    ({
+      snapshot: bareSnapshot('occ', { numbers }),
+      outbox: [
+        {
+          entry: { entryId: 'e1', idempotencyKey: 'k'.repeat(16), mutation, baseVersion: null },
+          status: 'queued',
+        },
+      ],
+      installation: { appliedSinceSnapshot: [] },
+    }) as unknown as JobState;
+  const add = { kind: 'addVoiceService' as const, ...where, quantity: 3 };
+
+  it("counts the platform's own allocation (UK: a batch of 5 for 3 services and the main number)", () => {
+    const predicted = predictSnapshot(stateWith(add));
+    expect(predicted.pendingAllocations).toEqual([
+      { entryId: 'e1', count: 5, activate: true, automatic: { activate: 3, mainNumber: true } },
+    ]);
+    // So the count findings wait for it; a number's own finding does not.
+    expect(waitsForAllocation(predicted, 'activation.allocate')).toBe(true);
+    expect(waitsForAllocation(predicted, 'main.missing')).toBe(true);
+    expect(waitsForAllocation(predicted, 'allocation.batch')).toBe(true);
+    expect(waitsForAllocation(predicted, 'number.not-allowed:+442030000001')).toBe(false);
+  });
+
+  it('counts none when the occupier has manually assigned numbers (the platform allocates nothing)', () => {
+    const ported = { ...number('+442030000001', 'RESERVED'), source: 'ported' as const };
+    const predicted = predictSnapshot(stateWith(add, [ported]));
+    expect(predicted.pendingAllocations).toEqual([]);
+    expect(waitsForAllocation(predicted, 'activation.allocate')).toBe(false);
   });
 });

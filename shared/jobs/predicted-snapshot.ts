@@ -1,3 +1,4 @@
+import { planAllocation } from '../numbers/allocation';
 import type { PhoneNumber } from '../platform/schemas';
 import type { PlatformMutation } from './mutations';
 import type { JobSnapshot } from './snapshot';
@@ -8,6 +9,62 @@ export interface PendingAllocation {
   entryId: string;
   count: number;
   activate: boolean;
+  /**
+   * The platform's own allocation on a queued first add of voice services (DOMAIN.md): how
+   * many it activates and whether one is the main number. Absent for an allocation asked for.
+   */
+  automatic?: { activate: number; mainNumber: boolean };
+  /** The platform made it; the snapshot that shows its numbers is not in yet. */
+  applied?: true;
+}
+
+/**
+ * The allocation the platform makes by itself when a queued add of voice services arrives:
+ * only on a first add (no service yet, no manually assigned numbers), as `planAllocation` says.
+ */
+function automaticAllocation(
+  snapshot: JobSnapshot,
+  entryId: string,
+  mutation: Extract<PlatformMutation, { kind: 'addVoiceService' }>,
+): PendingAllocation | null {
+  const upgrade = snapshot.voiceServices.some((v) => v.occupierId === mutation.occupierId);
+  const hasManualNumbers = snapshot.numbers.some(
+    (n) =>
+      n.occupierId === mutation.occupierId && (n.source === 'ported' || n.source === 'customRange'),
+  );
+  let plan;
+  try {
+    plan = planAllocation({
+      region: snapshot.site.region,
+      quantity: mutation.quantity,
+      autoMainNumber: snapshot.operator.autoMainNumber,
+      upgrade,
+      hasManualNumbers,
+    });
+  } catch {
+    return null;
+  }
+  if (!plan.automatic || plan.allocate === 0) return null;
+  return {
+    entryId,
+    count: plan.allocate,
+    activate: true,
+    automatic: { activate: plan.activate, mainNumber: plan.mainNumber },
+  };
+}
+
+/**
+ * Findings about how many numbers the occupier holds, has active or has as main: while an
+ * allocation waits for the platform (asked for, or the platform's own on a queued first add),
+ * they cannot be judged, because the numbers it brings are not known yet. Their fixes would
+ * allocate a second time once both reach the platform, so none is offered until it answers.
+ */
+export function waitsForAllocation(predicted: PredictedSnapshot, findingId: string): boolean {
+  if (predicted.pendingAllocations.length === 0) return false;
+  const family = findingId.split(/[.:]/)[0] ?? '';
+  return (
+    ['main', 'activation', 'allocation', 'pool'].includes(family) || findingId === 'numbers.spare'
+  );
 }
 
 export interface PredictedSnapshot {
@@ -108,14 +165,23 @@ export function predictSnapshot(state: JobState): PredictedSnapshot {
   const pendingNumbers = new Set<string>();
   for (const item of unreflected(state)) {
     const mutation = item.entry.mutation;
+    // Applied but not in the snapshot yet counts too: the numbers it brought are not known here.
     if (mutation.kind === 'allocateNumbers') {
-      if (item.status === 'queued')
-        pendingAllocations.push({
-          entryId: item.entry.entryId,
-          count: mutation.count,
-          activate: mutation.activate ?? false,
-        });
+      pendingAllocations.push({
+        entryId: item.entry.entryId,
+        count: mutation.count,
+        activate: mutation.activate ?? false,
+        ...(item.status === 'applied' ? { applied: true as const } : {}),
+      });
       continue;
+    }
+    if (mutation.kind === 'addVoiceService') {
+      const automatic = automaticAllocation(snapshot, item.entry.entryId, mutation);
+      if (automatic)
+        pendingAllocations.push({
+          ...automatic,
+          ...(item.status === 'applied' ? { applied: true as const } : {}),
+        });
     }
     snapshot = effect(snapshot, mutation);
     if (item.status === 'queued' && 'e164' in mutation) pendingNumbers.add(mutation.e164);

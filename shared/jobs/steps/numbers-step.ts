@@ -1,4 +1,5 @@
 import { count } from '../../wording';
+import { waitsForAllocation } from '../predicted-snapshot';
 import type { StepContext } from './context';
 import type { StepItem } from './step-status';
 
@@ -47,8 +48,23 @@ export function numbersItems(ctx: StepContext): StepItem[] {
         'waiting',
       ),
     );
+  const asked = ctx.predicted.pendingAllocations.filter((a) => !a.automatic);
+  if (asked.length > 0)
+    items.push(
+      ctx.item(
+        'numbers:allocation.queued',
+        `${count(
+          asked.reduce((n, a) => n + a.count, 0),
+          'number waits',
+          'numbers wait',
+        )} to be allocated by the platform; the counts are checked again once it has picked them.`,
+        'waiting',
+      ),
+    );
   for (const finding of ctx.findings) {
     if (finding.severity !== 'error' || !isNumbersFinding(finding.id)) continue;
+    // Judged again when the platform has made the allocation that waits (no second one offered).
+    if (waitsForAllocation(ctx.predicted, finding.id)) continue;
     const fix = fixes.findLast((f) => f.findingId === finding.id);
     const entries = (fix?.entryIds ?? []).map((id) => ctx.outboxItem(id));
     const refused = entries.find((e) => e?.status === 'needsAttention' || e?.status === 'conflict');

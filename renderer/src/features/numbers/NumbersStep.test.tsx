@@ -125,3 +125,37 @@ describe('the Numbers step of an occupier with many numbers', () => {
     expect(findings().textContent).toContain('10 more to activate');
   });
 });
+
+describe('the Numbers step with a first add of voice services queued (offline)', () => {
+  it('offers no allocation fix on top of it, and says what the platform will allocate', async () => {
+    const view = jobViewOf('job-queued-add', 'occ-brightwater', [
+      {
+        type: 'MutationQueued',
+        payload: {
+          entry: {
+            entryId: 'add-1',
+            idempotencyKey: 'add-1-idempotency-key',
+            mutation: {
+              kind: 'addVoiceService',
+              siteId: 'lon-shoreditch',
+              occupierId: 'occ-brightwater',
+              quantity: 3,
+            },
+            baseVersion: null,
+          },
+        },
+      },
+    ]);
+    renderApp({
+      handlers: { 'jobs:open': () => view },
+      path: '/jobs/job-queued-add/numbers',
+    });
+    await screen.findByRole('region', { name: 'Findings' });
+    expect(within(findings()).queryAllByRole('button', { name: /^Fix: / })).toEqual([]);
+    expect(findings().textContent).not.toMatch(/allocate \d+ numbers? from the pool/);
+    expect(findings().textContent).toContain(
+      'Queued with the voice services: the platform allocates 5 numbers by itself when they arrive (3 activated, 1 the main number, 1 spare).',
+    );
+    expect(screen.queryByRole('button', { name: 'Add voice services' })).toBeNull();
+  });
+});

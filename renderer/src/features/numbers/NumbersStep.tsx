@@ -6,6 +6,8 @@ import {
   mutationsOfFix,
   predictSnapshot,
   predictWith,
+  waitsForAllocation,
+  type PendingAllocation,
   type JobState,
   type PlatformMutation,
 } from '../../../../shared/jobs';
@@ -99,6 +101,26 @@ function AddVoiceServices() {
   );
 }
 
+/** What a waiting allocation will bring, in the engineer's words. */
+function pendingAllocationWords(a: PendingAllocation): string {
+  const numbers = count(a.count, 'number', 'numbers');
+  if (a.automatic) {
+    const { activate, mainNumber } = a.automatic;
+    const spare = a.count - activate - (mainNumber ? 1 : 0);
+    const parts = [
+      `${activate} activated`,
+      ...(mainNumber ? ['1 the main number'] : []),
+      ...(spare > 0 ? [`${spare} spare`] : []),
+    ];
+    return a.applied
+      ? `The platform has allocated ${numbers} for the voice services (${parts.join(', ')}); they show here once it sends them.`
+      : `Queued with the voice services: the platform allocates ${numbers} by itself when they arrive (${parts.join(', ')}). The counts are checked again then.`;
+  }
+  return a.applied
+    ? `The platform has allocated ${numbers}${a.activate ? ' and activated them' : ''}; they show here once it sends them.`
+    : `Queued: allocate ${numbers}${a.activate ? ' and activate' : ''} (the platform picks them when it syncs).`;
+}
+
 /** Numbers on no handset: the first few, and the rest on "Show all". */
 const HandsetFindings = memo(function HandsetFindings({
   jobId,
@@ -168,7 +190,8 @@ export function NumbersStep({ view, readOnly }: JobStepScreenProps) {
     const { snapshot } = predicted;
     return {
       // A number on no handset is Handset login's to fix: listed here apart, fixed there.
-      findings: all.filter((f) => isNumbersFinding(f.id)),
+      // Counts are judged again once a waiting allocation is made: no fix offered twice.
+      findings: all.filter((f) => isNumbersFinding(f.id) && !waitsForAllocation(predicted, f.id)),
       handsetFindings: all.filter((f) => !isNumbersFinding(f.id)),
       numbers: snapshot.numbers.filter((n) => n.occupierId === state.occupierId),
       services: snapshot.voiceServices.filter((s) => s.occupierId === state.occupierId),
@@ -194,10 +217,7 @@ export function NumbersStep({ view, readOnly }: JobStepScreenProps) {
           ))}
           <HandsetFindings jobId={state.jobId} findings={handsetFindings} />
           {predicted.pendingAllocations.map((a) => (
-            <Text key={a.entryId}>
-              Queued: allocate {count(a.count, 'number', 'numbers')}
-              {a.activate ? ' and activate' : ''} (the platform picks them when it syncs).
-            </Text>
+            <Text key={a.entryId}>{pendingAllocationWords(a)}</Text>
           ))}
         </Stack>
       </Paper>

@@ -1,0 +1,70 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createAppServices, type AppServices } from '../app/services';
+import { bridgeCalls, step } from './test-support/bridge-calls';
+
+let services: AppServices;
+
+beforeAll(async () => {
+  services = await createAppServices({
+    host: 'browser',
+    target: { kind: 'demo' },
+    dataDirectory: mkdtempSync(join(tmpdir(), 'dialtone-offline-add-')),
+  });
+  await services.jobs.connectivity.check();
+});
+afterAll(async () => {
+  await services?.close();
+});
+
+let counter = 0;
+const actionId = () => `action-${++counter}-${Date.now()}`;
+const { call, viewWhere } = bridgeCalls(() => services.router);
+
+describe('a first add of voice services queued while offline', () => {
+  it('is counted as the allocation it brings: no allocation fix is offered on top, and the platform allocates once', async () => {
+    const created = await call('jobs:create', {
+      siteId: 'lon-shoreditch',
+      occupierId: 'occ-brightwater',
+    });
+    const jobId = created.summary.jobId;
+    services.jobs.connectivity.setWorkOffline(true);
+    const queued = await call('installation:addVoiceService', {
+      jobId,
+      actionId: actionId(),
+      quantity: 3,
+    });
+    const items = step(queued, 'numbers').items;
+    expect(items.map((i) => [i.id, i.state])).toEqual([['numbers:voiceService.queued', 'waiting']]);
+    // The check on the prediction still finds no numbers, but its fix is not taken.
+    await expect(
+      call('installation:fixFinding', {
+        jobId,
+        actionId: actionId(),
+        findingId: 'activation.allocate',
+      }),
+    ).rejects.toMatchObject({ code: 'FIX_WAITS_FOR_ALLOCATION' });
+    await expect(
+      call('installation:addVoiceService', { jobId, actionId: actionId(), quantity: 3 }),
+    ).rejects.toMatchObject({ code: 'VOICE_SERVICE_EXISTS' });
+    expect(
+      (await call('jobs:open', { jobId })).state.outbox.map((i) => i.entry.mutation.kind),
+    ).toEqual(['addVoiceService']);
+
+    services.jobs.connectivity.setWorkOffline(false);
+    await services.jobs.connectivity.check();
+    await call('sync:now', { jobId });
+    const synced = await viewWhere(
+      jobId,
+      'the numbers to be green',
+      (v) => step(v, 'numbers').state === 'done',
+    );
+    const mine = synced.state.snapshot.numbers.filter((n) => n.occupierId === 'occ-brightwater');
+    // UK first add of 3: one batch of 5 (3 active, the main number, 1 spare), once.
+    expect(mine).toHaveLength(5);
+    expect(mine.filter((n) => n.state === 'ACTIVE' && !n.isMain)).toHaveLength(3);
+  });
+});
