@@ -225,6 +225,43 @@ describe('the switch half of a demo job, through the bridge', () => {
     ).rejects.toThrow(/TRANSCRIPT_NOT_FOUND/);
   });
 
+  it("Port roles' 'On the platform' is the platform's role while the change to it waits offline", async () => {
+    const { call, until, services } = await start();
+    const job = await call<JobView>('jobs:create', {
+      siteId: 'lon-shoreditch',
+      occupierId: 'occ-brightwater',
+    });
+    const jobId = job.state.jobId;
+    services.jobs.connectivity.setWorkOffline(true);
+    await call('switch:connect', { jobId, switchId: 'lon-sw-2f-a', route: { kind: 'demo' } });
+    for (const n of [1, 2, 3])
+      await call('switch:demoPlug', {
+        jobId,
+        handsetId: `hs-bw-${n}`,
+        floorPortId: `lon-shoreditch-2F-00${n}`,
+      });
+    await until<CablingView>('switch:cabling', { jobId }, (view) => view.done);
+    const roles = await call<RolesView>('switch:roles', { jobId });
+    const before = roles.rows.map((r) => r.platformRoleId);
+    expect(before.every((role) => role !== 'voice-pc')).toBe(true);
+    await call('switch:applyRoles', {
+      jobId,
+      actionId: action(),
+      floorPortIds: roles.rows.map((r) => r.floorPortId),
+    });
+    const after = await call<RolesView>('switch:roles', { jobId });
+    expect(after.done).toBe(true);
+    expect(after.rows.map((r) => r.switchRoleId)).toEqual(['voice-pc', 'voice-pc', 'voice-pc']);
+    // The switch has it; the platform does not yet: three changes wait for it.
+    expect(after.rows.map((r) => r.platformRoleId)).toEqual(before);
+    const view = await call<JobView>('jobs:open', { jobId });
+    expect(view.state.floorPorts.filter((p) => p.pending).map((p) => p.roleId)).toEqual([
+      'voice-pc',
+      'voice-pc',
+      'voice-pc',
+    ]);
+  });
+
   it('over the demo switch served on a PTY: finds its console speed by listening, and cabling in the demo drives that switch', async () => {
     const path = join(tmpdir(), `dialtone-demo-console-${randomUUID()}`);
     const { call, until, services } = await start({

@@ -391,7 +391,8 @@ export function createJobSwitch(options: JobSwitchOptions): JobSwitch {
           label: port.label,
           switchId: port.switchId,
           interfaceName: port.interfaceName,
-          platformRoleId: local?.roleId ?? port.roleId,
+          // What the platform has: a change still queued (local.roleId) is not there yet.
+          platformRoleId: local?.platformRoleId ?? port.roleId,
           switchRoleId: null,
           neededRoleId: needed?.id ?? null,
           preview: null,

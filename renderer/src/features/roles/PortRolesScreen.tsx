@@ -94,6 +94,11 @@ export function PortRolesScreen({ view, readOnly }: JobStepScreenProps) {
         {(value) => {
           const name = (id: string | null) =>
             id === null ? 'none' : (value.roles.find((r) => r.id === id)?.name ?? id);
+          // A role change the platform has not got yet: said beside what it has.
+          const queuedRole = (floorPortId: string) => {
+            const local = view.state.floorPorts.find((p) => p.id === floorPortId);
+            return local?.pending && local.roleId !== local.platformRoleId ? local.roleId : null;
+          };
           const applicable = value.rows.filter((r) => r.blocked === null && r.preview !== null);
           return (
             <Stack gap="sm">
@@ -123,7 +128,11 @@ export function PortRolesScreen({ view, readOnly }: JobStepScreenProps) {
                         {row.label} → {row.interfaceName}
                       </Table.Td>
                       <Table.Td>{row.preview ? name(row.switchRoleId) : '—'}</Table.Td>
-                      <Table.Td>{name(row.platformRoleId)}</Table.Td>
+                      <Table.Td>
+                        {name(row.platformRoleId)}
+                        {queuedRole(row.floorPortId) !== null &&
+                          ` · ${name(queuedRole(row.floorPortId))} queued`}
+                      </Table.Td>
                       <Table.Td>{name(row.neededRoleId)}</Table.Td>
                       <Table.Td>
                         {row.preview === null ? (
