@@ -319,6 +319,16 @@ export function createInstallationService(
       const state = await current(jobId);
       const attempt = state.installation.ringAttempts.find((a) => a.attemptId === attemptId);
       if (!attempt) throw new CodedError('RING_TEST_UNKNOWN', 'There is no such ring test.');
+      if (rang === 'expectedDesk' && !attempt.testCall)
+        throw new CodedError(
+          'RING_OUTCOME_UNKNOWN',
+          "The platform's account of the test call is not in yet, so a desk ringing now cannot be told apart from any other call: wait for it, or ring again.",
+        );
+      if (rang === 'expectedDesk' && attempt.testCall?.rang.length === 0)
+        throw new CodedError(
+          'PLATFORM_SAYS_NOTHING_RANG',
+          `The platform says nothing rang (${attempt.testCall.detail.replace(/\.$/, '')}), so a desk that rang was not this test call: choose "Nothing rang" or "Another desk rang", or ring again.`,
+        );
       if (rang === 'anotherDesk') {
         if (
           rangFloorPortId === null ||

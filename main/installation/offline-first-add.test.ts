@@ -67,4 +67,34 @@ describe('a first add of voice services queued while offline', () => {
     expect(mine).toHaveLength(5);
     expect(mine.filter((n) => n.state === 'ACTIVE' && !n.isMain)).toHaveLength(3);
   });
+
+  it("a ring test rung offline cannot be passed on the engineer's word before the platform has placed the call", async () => {
+    const created = await call('jobs:create', {
+      siteId: 'lon-shoreditch',
+      occupierId: 'occ-northwind',
+    });
+    const jobId = created.summary.jobId;
+    services.jobs.connectivity.setWorkOffline(true);
+    const attemptId = actionId();
+    const rung = await call('installation:ringIt', {
+      jobId,
+      actionId: attemptId,
+      e164: '+442079460073',
+    });
+    const item = step(rung, 'ringTest').items.find((i) => i.id === 'ringTest:+442079460073');
+    expect(item).toMatchObject({
+      state: 'waiting',
+      message: 'The test call to +442079460073 waits to sync with the platform.',
+    });
+    await expect(
+      call('installation:confirmRing', {
+        jobId,
+        actionId: actionId(),
+        attemptId,
+        rang: 'expectedDesk',
+        rangFloorPortId: null,
+      }),
+    ).rejects.toMatchObject({ code: 'RING_OUTCOME_UNKNOWN' });
+    services.jobs.connectivity.setWorkOffline(false);
+  });
 });

@@ -1,6 +1,6 @@
 import type { InstallationRecordBody, RingTestResult } from '../platform/installation';
 import type { JobState } from './state';
-import { ringTestCause } from './steps/ring-test-step';
+import { ringTestCause, ringTestPassed } from './steps/ring-test-step';
 import type { StepStatus } from './steps/step-status';
 
 const RESULT: Record<string, RingTestResult> = {
@@ -44,7 +44,12 @@ export function installationRecordOf(
             confirmation.rang === 'expectedDesk'
               ? attempt.expectedFloorPortId
               : confirmation.rangFloorPortId,
-          result: RESULT[confirmation.rang] ?? 'nothingRang',
+          // Heard, but the platform does not confirm this call rang it: not a pass.
+          result: ringTestPassed(attempt)
+            ? 'passed'
+            : confirmation.rang === 'expectedDesk'
+              ? 'nothingRang'
+              : (RESULT[confirmation.rang] ?? 'nothingRang'),
           cause: ringTestCause(state.snapshot, attempt),
           by: confirmation.by,
           at: confirmation.at,

@@ -2,7 +2,13 @@ import { stepTitle, ChecklistStepId } from './checklist';
 import type { PlatformMutation } from './mutations';
 import type { RingAttempt } from './installation-state';
 import type { JobState, OutboxItem } from './state';
-import { buildStepContext, jobStepStatuses, ringTestCause, type StepState } from './steps';
+import {
+  buildStepContext,
+  jobStepStatuses,
+  ringTestCause,
+  ringTestPassed,
+  type StepState,
+} from './steps';
 
 /**
  * The sign-off report, for the operator and the occupier: built only from the job's own
@@ -11,7 +17,13 @@ import { buildStepContext, jobStepStatuses, ringTestCause, type StepState } from
  */
 
 export type RingOutcome =
-  'passed' | 'anotherDesk' | 'nothingRang' | 'awaitingConfirmation' | 'notRung';
+  | 'passed'
+  /** The engineer heard the desk, but the platform does not say this call rang it. */
+  | 'notConfirmedByPlatform'
+  | 'anotherDesk'
+  | 'nothingRang'
+  | 'awaitingConfirmation'
+  | 'notRung';
 
 export interface ReportNumber {
   e164: string;
@@ -93,7 +105,7 @@ function ringOf(state: JobState, e164: string): ReportNumber['ring'] {
       by: attempt.by,
     };
   const base = { at: confirmation.at, by: confirmation.by };
-  if (confirmation.rang === 'expectedDesk')
+  if (ringTestPassed(attempt))
     return {
       ...base,
       outcome: 'passed',
@@ -101,6 +113,13 @@ function ringOf(state: JobState, e164: string): ReportNumber['ring'] {
       cause: null,
     };
   const cause = ringTestCause(state.snapshot, attempt);
+  if (confirmation.rang === 'expectedDesk')
+    return {
+      ...base,
+      outcome: 'notConfirmedByPlatform',
+      words: `A desk rang at ${expected}; the platform does not confirm it was this call`,
+      cause,
+    };
   if (confirmation.rang === 'anotherDesk')
     return {
       ...base,

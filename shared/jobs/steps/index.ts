@@ -16,7 +16,7 @@ export {
   type LoginStage,
   type LoginStageState,
 } from './handset-login-step';
-export { ringTestCause } from './ring-test-step';
+export { ringTestCause, ringTestPassed } from './ring-test-step';
 
 /** A step's status function: what is left, each with why, from the job and the facts. */
 export interface StepDefinition {

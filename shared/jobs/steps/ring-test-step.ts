@@ -16,13 +16,38 @@ function handsetWords(snapshot: JobSnapshot, handsetId: string, mac: string): st
 }
 
 /**
+ * A ring test passes only when the engineer heard the expected desk ring AND the platform says
+ * this test call rang the handset expected there: never on the engineer's word alone, never
+ * when the platform says nothing rang, never when its account of the call is not in.
+ */
+export function ringTestPassed(attempt: RingAttempt): boolean {
+  const { confirmation, testCall } = attempt;
+  return (
+    confirmation?.rang === 'expectedDesk' &&
+    testCall !== null &&
+    testCall.outcome === 'rang' &&
+    attempt.expectedHandsetId !== null &&
+    testCall.rang.some((h) => h.handsetId === attempt.expectedHandsetId)
+  );
+}
+
+/**
  * The likely cause when the wrong desk rang or none did, from what the platform says rang
  * (the test call) and what the engineer heard. Null when the ring test passed.
  */
 export function ringTestCause(snapshot: JobSnapshot, attempt: RingAttempt): string | null {
   const { confirmation, testCall, e164 } = attempt;
-  if (!confirmation || confirmation.rang === 'expectedDesk') return null;
+  if (!confirmation || ringTestPassed(attempt)) return null;
   const expected = label(snapshot, attempt.expectedFloorPortId);
+  if (confirmation.rang === 'expectedDesk') {
+    // The engineer heard the desk ring, but the platform does not say this call rang it.
+    if (!testCall)
+      return `The desk at ${expected} rang, but the platform's account of the test call is not in, so it cannot be told apart from any other call: ring ${e164} again.`;
+    if (testCall.rang.length === 0)
+      return `The desk at ${expected} rang, but the platform says nothing rang (${testCall.detail.replace(/\.$/, '')}), so it was not this test call: ring ${e164} again.`;
+    const other = testCall.rang[0]!;
+    return `The desk at ${expected} rang, but the platform rang ${handsetWords(snapshot, other.handsetId, other.mac)} at ${other.floorPortLabel ?? 'another floor port'}, not the handset expected there: check the MAC label of the handset at ${expected}, then ring ${e164} again.`;
+  }
   if (confirmation.rang === 'nothing' || !testCall || testCall.rang.length === 0) {
     if (!testCall)
       return `Nothing rang at ${expected}; the platform's account of the call is not in yet.`;
@@ -106,8 +131,9 @@ export function ringTestItems(ctx: StepContext): StepItem[] {
 }
 
 export function ringTestSummary(ctx: StepContext): string {
-  const passed = ctx.lines.filter(
-    (line) => latestAttempt(ctx, line.number.e164)?.confirmation?.rang === 'expectedDesk',
-  ).length;
+  const passed = ctx.lines.filter((line) => {
+    const attempt = latestAttempt(ctx, line.number.e164);
+    return attempt !== undefined && ringTestPassed(attempt);
+  }).length;
   return `${passed} of ${count(ctx.lines.length, 'number', 'numbers')} rang the right desk.`;
 }

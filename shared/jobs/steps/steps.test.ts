@@ -7,6 +7,7 @@ import type { TestCall } from '../../platform/installation';
 import type { JobEvent, JobEventBody } from '../events';
 import { foldJob } from '../fold';
 import { installationRecordOf } from '../installation-record';
+import { buildJobReport } from '../report';
 import { canSignOff, jobStepStatuses, type StepStatus } from './index';
 
 const base = SiteSnapshot.parse(shoreditch);
@@ -182,6 +183,63 @@ describe('checklist step statuses from facts', () => {
     expect(item.state).toBe('open');
     expect(item.message).toContain('logged in to the wrong handset');
     expect(item.message).toContain('3F-011');
+  });
+
+  it('the ring test never passes on "this desk rang" alone: not when the platform says nothing rang, nor before its account is in', () => {
+    const e164 = '+442079460073';
+    const ring: JobEventBody[] = [
+      queued('ring-1', {
+        kind: 'placeTestCall',
+        siteId: base.site.id,
+        occupierId: 'occ-northwind',
+        e164,
+        reference: 'ring-1',
+      }),
+      {
+        type: 'TestCallRequested',
+        payload: {
+          attemptId: 'ring-1',
+          e164,
+          entryId: 'ring-1',
+          expectedHandsetId: 'hs-nw-3',
+          expectedFloorPortId: 'lon-shoreditch-3F-009',
+        },
+      },
+      applied('ring-1'),
+    ];
+    const heard: JobEventBody = {
+      type: 'RingTestConfirmed',
+      payload: { attemptId: 'ring-1', rang: 'expectedDesk', rangFloorPortId: null },
+    };
+    const silent: TestCall = {
+      id: 'tc-1',
+      siteId: base.site.id,
+      e164,
+      reference: 'ring-1',
+      placedAt: '2026-05-04T09:31:00.000Z',
+      outcome: 'notRegistered',
+      rang: [],
+      detail: 'The handset logged in with this number is not registered.',
+    };
+    const cases: [string, JobEventBody[]][] = [
+      [
+        'the platform says nothing rang',
+        [{ type: 'TestCallPlaced', payload: { attemptId: 'ring-1', testCall: silent } }, heard],
+      ],
+      ["the platform's account is not in", [heard]],
+    ];
+    for (const [what, more] of cases) {
+      const job = foldJob(journal('occ-northwind', [...ring, ...more]));
+      const statuses = jobStepStatuses(job);
+      const ringTest = step(statuses, 'ringTest');
+      const item = ringTest.items.find((i) => i.id === `ringTest:${e164}`);
+      expect(item?.state, what).toBe('open');
+      expect(item?.message, what).toContain(`ring ${e164} again`);
+      expect(ringTest.summary, what).toMatch(/^0 of /);
+      expect(installationRecordOf(job, statuses).ringTests[0]?.result, what).toBe('nothingRang');
+      const reported = buildJobReport(job).numbers.find((n) => n.e164 === e164);
+      expect(reported?.ring.outcome, what).toBe('notConfirmedByPlatform');
+    }
   });
 
   it('an exception with a reason turns an open item into "excepted", and the record carries it', () => {

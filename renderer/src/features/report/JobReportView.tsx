@@ -3,6 +3,7 @@ import type { JobReport, RingOutcome } from '../../../../shared/jobs';
 
 const RING_MARK: Record<RingOutcome, string> = {
   passed: '✓ Passed',
+  notConfirmedByPlatform: '✗ Not confirmed by the platform',
   anotherDesk: '✗ Wrong desk',
   nothingRang: '✗ Nothing rang',
   awaitingConfirmation: '… Not confirmed',

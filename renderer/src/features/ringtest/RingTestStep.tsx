@@ -1,6 +1,11 @@
 import { Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { buildStepContext, handsetName, type ServiceLine } from '../../../../shared/jobs';
+import {
+  buildStepContext,
+  handsetName,
+  ringTestPassed,
+  type ServiceLine,
+} from '../../../../shared/jobs';
 import { jobActionKey, useOpenJob } from '../jobs/openJobStore';
 import type { JobStepScreenProps } from '../jobs/stepScreens';
 
@@ -63,7 +68,9 @@ function RingRow({
         <Text>
           You said:{' '}
           {attempt.confirmation.rang === 'expectedDesk'
-            ? 'this desk rang ✓'
+            ? ringTestPassed(attempt)
+              ? 'this desk rang ✓'
+              : 'this desk rang, but the platform does not confirm it was this call ✗'
             : attempt.confirmation.rang === 'nothing'
               ? 'nothing rang'
               : `${label(attempt.confirmation.rangFloorPortId)} rang`}
@@ -80,13 +87,16 @@ function RingRow({
           </Button>
           {attempt?.testCall && !attempt.confirmation && (
             <Group align="end">
-              <Button
-                color="teal"
-                loading={pending[confirmKey] === true}
-                onClick={() => confirm('expectedDesk', null)}
-              >
-                This desk rang
-              </Button>
+              {/* The platform says nothing rang: a desk that did was not this call. */}
+              {attempt.testCall.rang.length > 0 && (
+                <Button
+                  color="teal"
+                  loading={pending[confirmKey] === true}
+                  onClick={() => confirm('expectedDesk', null)}
+                >
+                  This desk rang
+                </Button>
+              )}
               <Select
                 label={`Which desk rang instead (${e164})`}
                 data={ports.map((p) => ({ value: p.id, label: p.label }))}
