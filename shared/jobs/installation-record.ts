@@ -66,3 +66,47 @@ export function installationRecordOf(
       : null,
   };
 }
+
+/** Whether the platform has the job's installation record with its sign-off yet. */
+export type SignOffRecordStatus =
+  | { kind: 'notSignedOff' }
+  /** Signed off here; the record with the sign-off waits in the outbox. */
+  | { kind: 'queued'; message: string }
+  /** The platform confirmed a record with the sign-off. */
+  | { kind: 'onPlatform'; message: string }
+  /** The platform refused it: it needs the engineer (the sync list says what to do). */
+  | { kind: 'refused'; message: string };
+
+/**
+ * Sign-off is a record on the platform, synced like every change: this says truthfully
+ * whether it got there. A record the platform confirmed counts even if a later update to it
+ * (a report produced afterwards) still waits.
+ */
+export function signOffRecordStatus(state: JobState): SignOffRecordStatus {
+  if (!state.installation.signOff) return { kind: 'notSignedOff' };
+  const signed = state.outbox.filter(
+    (item) =>
+      item.entry.mutation.kind === 'putInstallationRecord' &&
+      item.entry.mutation.record.signOff !== null &&
+      item.status !== 'discarded',
+  );
+  const later = signed.some((item) => item.status === 'queued' || item.status === 'superseded');
+  if (signed.some((item) => item.status === 'applied'))
+    return {
+      kind: 'onPlatform',
+      message: `The platform has the installation record with this sign-off.${later ? ' A later update to it waits to sync.' : ''}`,
+    };
+  const refused = signed.findLast(
+    (item) => item.status === 'needsAttention' || item.status === 'conflict',
+  );
+  if (refused)
+    return {
+      kind: 'refused',
+      message: `The platform refused the installation record: ${refused.problem?.message ?? 'see the sync list'}. The sign-off is kept here; it is not on the platform.`,
+    };
+  return {
+    kind: 'queued',
+    message:
+      'The installation record with this sign-off waits to sync: the platform does not have it yet. It is sent as soon as the platform answers.',
+  };
+}

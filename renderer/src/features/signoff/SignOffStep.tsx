@@ -1,7 +1,7 @@
-import { Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { canSignOff } from '../../../../shared/jobs';
+import { canSignOff, signOffRecordStatus } from '../../../../shared/jobs';
 import { jobActionKey, useOpenJob } from '../jobs/openJobStore';
 import type { JobStepScreenProps } from '../jobs/stepScreens';
 
@@ -14,6 +14,7 @@ export function SignOffStep({ view, readOnly }: JobStepScreenProps) {
   const [role, setRole] = useState('');
   const signed = view.state.installation.signOff;
   const allowed = canSignOff(view.steps);
+  const onPlatform = signOffRecordStatus(view.state);
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label="Sign off">
       <Title order={3} size="h4" mb="xs">
@@ -25,6 +26,27 @@ export function SignOffStep({ view, readOnly }: JobStepScreenProps) {
             Signed off by {signed.signerName} ({signed.signerRole}) on{' '}
             {new Date(signed.at).toLocaleString()}.
           </Text>
+          {onPlatform.kind !== 'notSignedOff' && (
+            <Alert
+              role="status"
+              color={
+                onPlatform.kind === 'onPlatform'
+                  ? 'teal'
+                  : onPlatform.kind === 'refused'
+                    ? 'red'
+                    : 'blue'
+              }
+              title={
+                onPlatform.kind === 'onPlatform'
+                  ? '✓ On the platform'
+                  : onPlatform.kind === 'refused'
+                    ? '✗ Refused by the platform'
+                    : '… Queued, not on the platform yet'
+              }
+            >
+              {onPlatform.message}
+            </Alert>
+          )}
           <Button
             size="lg"
             renderRoot={(props) => (
