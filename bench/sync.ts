@@ -209,8 +209,10 @@ async function run(label: string, faults: FaultSettingsInput, budgetMs: number):
 console.log(
   `app sync settings: concurrency ${APP_SYNC_SETTINGS.concurrency}, backoff ${APP_SYNC_SETTINGS.backoff.baseMs}–${APP_SYNC_SETTINGS.backoff.maxMs} ms`,
 );
-const clean = await run('clean line', {}, CLEAN_BUDGET_MS);
-if (process.env['BENCH_CLEAN_ONLY']) process.exit(clean ? 0 : 1);
+// BENCH_ONLY=clean or BENCH_ONLY=faulty runs one of the two (BENCH_CLEAN_ONLY=1 is `clean`).
+const only = process.env['BENCH_ONLY'] ?? (process.env['BENCH_CLEAN_ONLY'] ? 'clean' : '');
+const clean = only === 'faulty' ? true : await run('clean line', {}, CLEAN_BUDGET_MS);
+if (only === 'clean') process.exit(clean ? 0 : 1);
 const faulty = await run(
   '30% failures',
   {

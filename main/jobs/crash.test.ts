@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deriveSyncStatus, type ChecklistStepId } from '../../shared/jobs';
+import { deriveSyncStatus, type ChecklistStepId, type JobEvent } from '../../shared/jobs';
 import { seededRandom } from '../sync/clock';
 import { createPlatformClient } from '../platform/client';
 import { SimulatorUnderTest, createServicesOn } from '../sync/test-support/harness';
@@ -73,6 +73,17 @@ function scriptFor(
   return actions;
 }
 
+/** Sync's outcome records (applied, conflict, needs attention) in a journal's records. */
+function syncOutcomesIn(records: readonly JobEvent[]): number {
+  return records.filter(
+    (r) =>
+      r.actor === 'sync' &&
+      (r.type === 'MutationApplied' ||
+        r.type === 'ConflictRaised' ||
+        r.type === 'MutationNeedsAttention'),
+  ).length;
+}
+
 /** The journal id an acknowledged action must have: its own, or the job's creation record. */
 function journalIdOf(actionId: string, jobId: string): string {
   return actionId === `${jobId}-create` ? `created-${jobId}` : actionId;
@@ -134,6 +145,9 @@ async function runTrack(track: (typeof TRACKS)[number], index: number): Promise<
     const killAfterAcks = last ? Infinity : Math.floor(random() * 6) + (atSync ? 6 : 0);
     const killAfterSynced = atSync ? 1 + Math.floor(random() * 4) : Infinity;
     const child = startCrashChild(childScript, directory, jobId, online);
+    /** Per sync run of this life, the most outcomes it said were durable. */
+    const syncedByRun = new Map<number, number>();
+    const syncOutcomesBefore = syncOutcomesIn(watcher.read().records);
     const ended = new Promise<void>((resolve, reject) => {
       let acksThisLife = 0;
       let syncedThisLife = 0;
@@ -186,6 +200,7 @@ async function runTrack(track: (typeof TRACKS)[number], index: number): Promise<
           if (killAfterAcks === 0) return finish();
           sendMore();
         } else if (message.kind === 'synced') {
+          syncedByRun.set(message.run, Math.max(syncedByRun.get(message.run) ?? 0, message.done));
           if (++syncedThisLife >= killAfterSynced) {
             killsDuringSync++;
             return finish();
@@ -217,6 +232,13 @@ async function runTrack(track: (typeof TRACKS)[number], index: number): Promise<
     const inJournal = new Set(ids);
     const missing = [...acknowledged].filter((id) => !inJournal.has(journalIdOf(id, jobId)));
     expect(missing, `seed ${seed}, life ${life}: acknowledged but not in the journal`).toEqual([]);
+    // Sync's outcomes too: every one a run counted as done (durable) is in the journal,
+    // however the kill fell across its batches.
+    const syncedDone = [...syncedByRun.values()].reduce((n, done) => n + done, 0);
+    expect(
+      syncOutcomesIn(records) - syncOutcomesBefore,
+      `seed ${seed}, life ${life}: sync outcomes said durable but not in the journal`,
+    ).toBeGreaterThanOrEqual(syncedDone);
     const queued = records.filter((r) => r.type === 'MutationQueued');
     expect(new Set(queued.map((r) => r.id)).size).toBe(queued.length);
     expectedDigest = fold ? stateDigest(fold.current()) : null;

@@ -216,10 +216,10 @@ function journalOn(initial: JournalState): Journal {
   let first = initial.first;
   let count = initial.count;
   const listeners = new Set<(records: readonly JobEvent[]) => void>();
+  /** One append's new records, durable together (a batch of sync outcomes is one). */
   interface Pending {
-    record: JobEvent;
-    line: string;
-    bytes: number;
+    records: JobEvent[];
+    text: string;
     resolve: () => void;
     reject: (error: unknown) => void;
   }
@@ -254,7 +254,7 @@ function journalOn(initial: JournalState): Journal {
       const batch = queue;
       queue = [];
       try {
-        await writeAll(batch.map((p) => p.line).join(''));
+        await writeAll(batch.length === 1 ? batch[0]!.text : batch.map((p) => p.text).join(''));
         await handle.datasync();
       } catch (error) {
         failure = new CodedError(
@@ -265,7 +265,7 @@ function journalOn(initial: JournalState): Journal {
         queue = [];
         return;
       }
-      const durable = batch.map((p) => p.record);
+      const durable = batch.length === 1 ? batch[0]!.records : batch.flatMap((p) => p.records);
       for (const record of durable) {
         first ??= record;
         count++;
@@ -299,8 +299,9 @@ function journalOn(initial: JournalState): Journal {
       if (closed)
         return Promise.reject(new CodedError(JOURNAL_WRITE_FAILED, 'The journal is closed.'));
       const results: Promise<void>[] = [];
-      const fresh: Pending[] = [];
-      // Sync appends one record at a time, thousands in a row: no set for a single draft.
+      const records: JobEvent[] = [];
+      let text = '';
+      // Sync appends its outcomes in batches of hundreds; the engineer one record at a time.
       const seen = drafts.length > 1 ? new Set<string>() : null;
       let seq = nextSeq;
       for (const draft of drafts) {
@@ -322,34 +323,34 @@ function journalOn(initial: JournalState): Journal {
           type: draft.type,
           payload: draft.payload,
         } as JobEvent;
-        const line = encodeRecord(record);
+        records.push(record);
+        text += encodeRecord(record);
+      }
+      if (records.length > 0) {
+        // Never grow a journal past what Dialtone will open again.
+        const adding = Buffer.byteLength(text);
+        if (reserved + adding > maxBytes)
+          return Promise.reject(tooLargeError(path, reserved + adding, maxBytes));
+        nextSeq = seq;
+        reserved += adding;
         const pending: Pending = {
-          record,
-          line,
-          bytes: Buffer.byteLength(line),
+          records,
+          text,
           resolve: () => undefined,
           reject: () => undefined,
         };
-        fresh.push(pending);
-      }
-      // Never grow a journal past what Dialtone will open again.
-      const adding = fresh.reduce((sum, p) => sum + p.bytes, 0);
-      if (reserved + adding > maxBytes)
-        return Promise.reject(tooLargeError(path, reserved + adding, maxBytes));
-      nextSeq = seq;
-      reserved += adding;
-      for (const pending of fresh) {
         const promise = new Promise<void>((resolve, reject) => {
           pending.resolve = resolve;
           pending.reject = reject;
         });
         queue.push(pending);
-        pendingById.set(pending.record.id, promise);
+        for (const record of records) pendingById.set(record.id, promise);
         results.push(promise);
+        kick();
       }
-      kick();
       if (results.length === 1) return results[0]!;
-      return Promise.all(results).then(() => undefined);
+      // Records of one batch share its promise: each is waited for once.
+      return Promise.all(new Set(results)).then(() => undefined);
     },
     async close() {
       closed = true;

@@ -14,6 +14,7 @@ import { backoffDelay, type BackoffPolicy } from './backoff';
 import type { RandomSource, SyncClock } from './clock';
 import { classifyFailure } from './failure';
 import type { MutationGateway } from './gateway';
+import { createOutcomeBatch } from './outcome-batch';
 import { createSendSlots, type SendSlots } from './send-slots';
 
 export const SYNC_ACTOR = 'sync';
@@ -176,19 +177,19 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return version;
     };
 
-    async function runLane(lane: OutboxEntry[]): Promise<void> {
-      // Outcomes are journaled while the next entry is already on its way: a crash before
-      // a record is durable only means resending it, and the platform answers a resend with
-      // the same idempotency key from its store. The lane returns once all are durable.
-      const recording: Promise<unknown>[] = [];
-      try {
-        await sendLane(lane, recording);
-      } finally {
-        await Promise.all(recording);
-      }
-    }
+    // Outcomes are journaled in batches while the next entries are already on their way
+    // (one append, one fsync, per batch): a crash before a record is durable only means
+    // resending its entry, and the platform answers a resend with the same idempotency key
+    // from its store. Progress counts durable records only; the run returns once all are.
+    const outcomes = createOutcomeBatch({
+      record: (drafts) => jobs.record(jobId, drafts),
+      onDurable: (count) => {
+        done += count;
+        onProgress?.({ done, total });
+      },
+    });
 
-    async function sendLane(lane: OutboxEntry[], recording: Promise<unknown>[]): Promise<void> {
+    async function sendLane(lane: OutboxEntry[]): Promise<void> {
       for (const entry of lane) {
         if (result.stopped) return;
         const ifMatch = ifMatchOf(entry);
@@ -199,22 +200,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         }
         result.sent++;
         if (outcome.kind === 'applied') {
-          recording.push(
-            jobs
-              .record(jobId, [
-                {
-                  id: `applied-${entry.entryId}`,
-                  actor: SYNC_ACTOR,
-                  type: 'MutationApplied',
-                  payload: {
-                    entryId: entry.entryId,
-                    sentIfMatch: ifMatch,
-                    resultVersion: outcome.version,
-                  },
-                },
-              ])
-              .then(() => onProgress?.({ done: ++done, total })),
-          );
+          outcomes.add({
+            id: `applied-${entry.entryId}`,
+            actor: SYNC_ACTOR,
+            type: 'MutationApplied',
+            payload: {
+              entryId: entry.entryId,
+              sentIfMatch: ifMatch,
+              resultVersion: outcome.version,
+            },
+          });
           if (ifMatch !== null && outcome.version !== null && outcome.version > ifMatch) {
             const key = resourceKeyOf(entry.mutation);
             const chain = produced.get(key) ?? new Map<number, number>();
@@ -228,33 +223,31 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         if (outcome.kind === 'conflict') {
           const theirs = await readWithRetry(() => gateway.currentValue(entry.mutation));
           if (theirs === null) return; // Cannot show the conflict yet: it stays queued.
-          await jobs.record(jobId, [
-            {
-              id: `conflict-${entry.entryId}`,
-              actor: SYNC_ACTOR,
-              type: 'ConflictRaised',
-              payload: { entryId: entry.entryId, theirs },
-            },
-          ]);
+          // After this lane's earlier outcomes, in order; the lane stops here, so it waits.
+          outcomes.add({
+            id: `conflict-${entry.entryId}`,
+            actor: SYNC_ACTOR,
+            type: 'ConflictRaised',
+            payload: { entryId: entry.entryId, theirs },
+          });
+          await outcomes.flush();
           result.conflicts++;
         } else {
-          await jobs.record(jobId, [
-            {
-              id: `attention-${entry.entryId}-${randomUUID()}`,
-              actor: SYNC_ACTOR,
-              type: 'MutationNeedsAttention',
-              payload: {
-                entryId: entry.entryId,
-                status: outcome.status,
-                code: outcome.code,
-                message: outcome.message,
-              },
+          outcomes.add({
+            id: `attention-${entry.entryId}-${randomUUID()}`,
+            actor: SYNC_ACTOR,
+            type: 'MutationNeedsAttention',
+            payload: {
+              entryId: entry.entryId,
+              status: outcome.status,
+              code: outcome.code,
+              message: outcome.message,
             },
-          ]);
+          });
+          await outcomes.flush();
           result.needsAttention++;
         }
         result.remaining--;
-        onProgress?.({ done: ++done, total });
         return; // Later changes to this resource wait until the engineer has looked.
       }
     }
@@ -264,7 +257,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const slots = createSendSlots(concurrency);
     const halted = (): SendOutcome | null =>
       result.stopped ? { kind: 'stop', ...result.stopped } : null;
-    await Promise.all(lanes.map((lane) => runLane(lane)));
+    try {
+      await Promise.all(lanes.map((lane) => sendLane(lane)));
+    } finally {
+      await outcomes.flush();
+    }
 
     const wantSnapshot = result.sent > 0 || runOptions.refreshSnapshot === true;
     if (wantSnapshot && !result.stopped && options.isOnline()) {

@@ -39,8 +39,12 @@ async function syncingJobs(): Promise<{ jobs: JobService; close(): Promise<void>
     dataDirectory: dataDirectory!,
     platform: createPlatformClient({ baseUrl: platformUrl!, token: platformToken! }),
   });
+  let run = 0;
+  services.sync.onRun((event) => {
+    if (event.phase === 'started') run++;
+  });
   services.sync.onProgress((_jobId, progress) => {
-    if (progress && progress.done > 0) send({ kind: 'synced', done: progress.done });
+    if (progress && progress.done > 0) send({ kind: 'synced', done: progress.done, run });
   });
   return {
     jobs: services.jobs,

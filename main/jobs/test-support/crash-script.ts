@@ -12,8 +12,11 @@ export type CrashAction =
 export type ChildMessage =
   | { kind: 'ready'; events: number; digest: string | null }
   | { kind: 'ack'; id: string }
-  /** A sync run made `done` outcomes durable so far (with a platform only). */
-  | { kind: 'synced'; done: number }
+  /**
+   * Sync run `run` (counted from 1 in this life) made `done` outcomes durable so far (with
+   * a platform only): sync's outcomes are journaled in batches, and count only once durable.
+   */
+  | { kind: 'synced'; done: number; run: number }
   | { kind: 'failed'; id: string; message: string };
 
 /** A digest of a folded state, equal whenever two folds agree. */
