@@ -35,6 +35,18 @@ describe('what a new job covers', () => {
     expect(brightwater.handsets.map((h) => h.floorPortLabel)).toEqual([null, null, null]);
   });
 
+  it('a first add at a site outside the UK promises no automatic main number', () => {
+    const brightwater = describeJobCoverage(snapshot, 'occ-brightwater');
+    expect(brightwater.kindReason).toMatch(
+      /allocates its numbers automatically \(with a main number\)\.$/,
+    );
+    const us = { ...snapshot, site: { ...snapshot.site, region: 'US' } };
+    const abroad = describeJobCoverage(us, 'occ-brightwater');
+    expect(abroad.kind).toBe('noServices');
+    expect(abroad.kindReason).toMatch(/allocates its numbers automatically\.$/);
+    expect(abroad.kindReason).not.toMatch(/main number/);
+  });
+
   it('refuses an occupier the snapshot does not have', () => {
     expect(() => describeJobCoverage(snapshot, 'occ-nobody')).toThrow(/not an occupier/);
   });

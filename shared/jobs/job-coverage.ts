@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { planAllocation } from '../numbers/allocation';
 import { gatherOccupierNumbers } from '../numbers/occupier-numbers';
 import { indexSnapshot } from '../numbers/snapshot-index';
 import { occupierFloorPorts } from '../platform/floor-ports';
@@ -106,7 +107,14 @@ export function describeJobCoverage(snapshot: SiteSnapshot, occupierId: string):
       numbers.quantity,
       numbers.upgraded,
       manualNumbers.length,
-      snapshot.operator.autoMainNumber,
+      // Whether a first add at this site comes with a main number (the operator's setting, UK only).
+      planAllocation({
+        region: snapshot.site.region,
+        quantity: 1,
+        autoMainNumber: snapshot.operator.autoMainNumber,
+        upgrade: false,
+        hasManualNumbers: false,
+      }).mainNumber,
     ),
     numbers: {
       main: numbers.mains[0]?.e164 ?? null,

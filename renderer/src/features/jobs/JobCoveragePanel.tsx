@@ -48,8 +48,8 @@ export function JobCoveragePanel({ coverage }: { coverage: JobCoverage }) {
               </Text>
             )}
             <Text>
-              Numbers: {count(numbers.allocated, 'allocated')}, {count(numbers.active, 'active')},{' '}
-              {count(numbers.spare, 'spare')} · main number {numbers.main ?? 'none yet'}
+              Numbers: {numbers.allocated} allocated, {numbers.active} active, {numbers.spare} spare
+              · main number {numbers.main ?? 'none yet'}
             </Text>
           </div>
           <div>
