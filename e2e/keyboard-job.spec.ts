@@ -61,6 +61,7 @@ test('Hudson Ventures, the whole job by keyboard only: new job to the signed rep
   await chooseOption(page, page.getByRole('combobox', { name: 'Occupier' }), 'Hudson Ventures', {
     search: 'Hud',
   });
+  await typeInto(page, page.getByRole('textbox', { name: 'Your name' }), 'Jordan Reyes');
   const start = page.getByRole('button', { name: 'Start the job for Hudson Ventures' });
   await tabTo(page, start);
   await expectFocusVisible(page, start);
@@ -184,6 +185,8 @@ test('Hudson Ventures, the whole job by keyboard only: new job to the signed rep
   const report = page.getByRole('article', { name: 'Installation report' });
   await expect(report).toContainText('Voice services for Hudson Ventures at Hudson Commons');
   await expect(report).toContainText('Marcus Lee (Office manager)');
+  // Who did the job: the name typed on the New job screen.
+  await expect(report.locator('dt:text-is("Engineer") + dd')).toHaveText('Jordan Reyes');
   for (const e164 of numbers) await expect(report).toContainText(e164);
   await focusShot(page, testInfo, 'keyboard-06-report');
 });

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodedError } from '../../shared/errors';
 import { BundleView } from '../../shared/ipc';
 import { buildJobReport } from '../../shared/jobs';
-import { PLANTED, makePlantedJob, type PlantedJob } from '../bundles/test-support/planted-job';
+import {
+  PLANTED,
+  PLANTED_ENGINEER,
+  makePlantedJob,
+  type PlantedJob,
+} from '../bundles/test-support/planted-job';
 import { silentLogger } from '../logging/app-log';
 import { createBundleService } from './bundle-service';
 
@@ -25,12 +30,16 @@ describe('the bundle service behind the bundles:* channels', () => {
     expect(BundleView.safeParse(view).success).toBe(true);
     expect(view.timeline.map((e) => e.ref)).toEqual(view.timeline.map((_, i) => `#${i + 1}`));
     expect(view.timeline.find((e) => e.switchChange)?.transcript).toBe(view.transcripts[0]!.name);
+    // Support reads who did each step by name; what sync did for them stays sync's.
+    expect(view.timeline[0]!.actor).toBe(PLANTED_ENGINEER);
+    expect(view.timeline.some((e) => e.actor === 'engineer')).toBe(false);
     expect(service.get(view.bundleId).manifest.job.jobId).toBe('job-ipc');
     // The job as the bundled journal folds: the viewer's report is the engineer's report.
     expect(view.job?.jobId).toBe('job-ipc');
     const report = buildJobReport(view.job!);
     expect(report.occupier.name).toBe('Brightwater Legal');
     expect(report.site.name).toBe('Shoreditch Works');
+    expect(report.engineerName).toBe(PLANTED_ENGINEER);
     expect(report.changes.length).toBeGreaterThan(0);
     // Folded from the redacted journal, so no planted secret rides along to the viewer.
     for (const secret of Object.values(PLANTED)) expect(JSON.stringify(view)).not.toContain(secret);

@@ -65,9 +65,10 @@ export async function createJobServices(options: JobServicesOptions): Promise<Jo
   const directory = options.dataDirectory ?? defaultDataDirectory();
   const store = options.store ?? createConfStore(directory);
   const gateway = createPlatformGateway(options.platform);
+  const preferences = createPreferencesStore(store);
   const connectivity = createConnectivity({
     health: () => options.platform.health(),
-    preferences: createPreferencesStore(store),
+    preferences,
   });
   const jobs = await createJobService({
     jobsDirectory: join(directory, 'jobs'),
@@ -86,7 +87,7 @@ export async function createJobServices(options: JobServicesOptions): Promise<Jo
     concurrency: options.concurrency ?? APP_SYNC_SETTINGS.concurrency,
     autoSync: true,
   });
-  const bridge: JobBridgeDeps = { jobs, sync, connectivity };
+  const bridge: JobBridgeDeps = { jobs, sync, connectivity, preferences };
   connectivity.start(options.healthIntervalMs ?? 15_000);
   const unsubscribers: (() => void)[] = [];
 

@@ -119,4 +119,33 @@ describe('jobs and sync over the bridge', () => {
     expect(after.state.floorPorts.find((p) => p.id === port.id)).toEqual(port);
     expect((await call<{ jobs: JobSummary[] }>('jobs:list', {})).jobs).toHaveLength(jobsBefore);
   });
+
+  it("remembers the engineer's name: a job started with it records it, the next job without one too", async () => {
+    expect(await call('jobs:engineer', {})).toEqual({ engineerName: null });
+    const named = await call<JobView>('jobs:create', {
+      siteId: 'lon-shoreditch',
+      occupierId: 'occ-orchard',
+      engineerName: '  Sam Okafor ',
+    });
+    expect(named.state.engineerName).toBe('Sam Okafor');
+    expect(await call('jobs:engineer', {})).toEqual({ engineerName: 'Sam Okafor' });
+    // The site page's Start job sends no name: the one last given is recorded.
+    const unnamed = await call<JobView>('jobs:create', {
+      siteId: 'nyc-hudson',
+      occupierId: 'occ-liberty',
+    });
+    expect(unnamed.state.engineerName).toBe('Sam Okafor');
+    const blank = await services.router.dispatch('jobs:create', {
+      siteId: 'nyc-hudson',
+      occupierId: 'occ-hudson-ventures',
+      engineerName: '   ',
+    });
+    expect(blank).toMatchObject({
+      ok: false,
+      error: {
+        code: 'BRIDGE_INVALID_REQUEST',
+        message: expect.stringContaining('Enter your name'),
+      },
+    });
+  });
 });

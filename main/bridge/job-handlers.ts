@@ -7,7 +7,7 @@ import {
   type JobView,
 } from '../../shared/jobs';
 import type { jobsDomain, syncDomain } from '../../shared/ipc';
-import type { JobService, OpenedJob } from '../jobs';
+import type { JobService, OpenedJob, PreferencesStore } from '../jobs';
 import type { Connectivity, ConnectivityState, SyncService } from '../sync';
 import type { DomainHandlers } from './router';
 
@@ -15,6 +15,8 @@ export interface JobBridgeDeps {
   jobs: JobService;
   sync: SyncService;
   connectivity: Connectivity;
+  /** Where the engineer's name is remembered between jobs. */
+  preferences: PreferencesStore;
 }
 
 export function connectivityView(state: ConnectivityState) {
@@ -50,7 +52,7 @@ export async function jobSummaryOf(deps: JobBridgeDeps, jobId: string): Promise<
 export function createJobChannelHandlers(
   deps: JobBridgeDeps,
 ): DomainHandlers<typeof jobsDomain> & DomainHandlers<typeof syncDomain> {
-  const { jobs, sync, connectivity } = deps;
+  const { jobs, sync, connectivity, preferences } = deps;
   const view = (opened: OpenedJob) => jobViewOf(deps, opened);
   return {
     'jobs:list': async () => ({
@@ -63,8 +65,20 @@ export function createJobChannelHandlers(
         ),
       ),
     }),
-    'jobs:create': async ({ jobId, siteId, occupierId }) =>
-      view(await jobs.create({ ...(jobId ? { jobId } : {}), siteId, occupierId })),
+    'jobs:engineer': async () => ({ engineerName: preferences.read().engineerName }),
+    'jobs:create': async ({ jobId, siteId, occupierId, engineerName: typed }) => {
+      // A name typed now is remembered for the next job; a job started without one (the
+      // site page's Start job) is recorded under the name last given on this machine.
+      const engineerName = typed ?? preferences.read().engineerName ?? undefined;
+      const opened = await jobs.create({
+        ...(jobId ? { jobId } : {}),
+        siteId,
+        occupierId,
+        ...(engineerName ? { engineerName } : {}),
+      });
+      if (typed) preferences.update({ engineerName: typed });
+      return view(opened);
+    },
     'jobs:preview': async ({ siteId, occupierId }) => {
       const unfinished = await jobs.unfinishedJobOf(siteId, occupierId);
       const snapshot = unfinished

@@ -41,4 +41,14 @@ describe('anonymise', () => {
     expect(new Set(after).size).toBe(after.length);
     expect(SiteSnapshot.safeParse(out).success).toBe(true);
   });
+
+  it("replaces the people's names it is given (engineer, signer) wherever they appear", () => {
+    const people = createAnonymiser([snapshot], [], ['Sam Okafor', 'Ada Quist', 'Sam Okafor']);
+    const record = { by: 'Sam Okafor', signOff: { signerName: 'Ada Quist' } };
+    expect(people.json(record)).toEqual({ by: 'Person 1', signOff: { signerName: 'Person 2' } });
+    expect(people.text('signed by Ada Quist for Sam Okafor')).toBe(
+      'signed by Person 2 for Person 1',
+    );
+    expect(people.counts().people).toBe(2);
+  });
 });

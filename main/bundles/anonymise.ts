@@ -2,7 +2,8 @@ import { classifyNumber } from '../../shared/numbers';
 import type { SiteSnapshot } from '../../shared/platform/snapshot';
 
 /**
- * Replaces occupier names, contact names and phone numbers with stand-ins, the same
+ * Replaces occupier names, contact names, people's names (the engineer's, the signer's) and
+ * phone numbers with stand-ins, the same
  * stand-in for the same value in every member. Number stand-ins keep the country, the
  * exchange (all but the last four digits), the type and the sort order of the originals,
  * so the platform's rules treat them alike and a replay allocates the same way.
@@ -11,7 +12,7 @@ export interface Anonymiser {
   text(text: string): string;
   json<T>(value: T): T;
   /** How many values of each sort were replaced. */
-  counts(): { occupiers: number; contacts: number; numbers: number };
+  counts(): { occupiers: number; contacts: number; people: number; numbers: number };
 }
 
 const E164_IN_TEXT = /\+[1-9]\d{6,14}\b/g;
@@ -65,10 +66,13 @@ function letters(index: number): string {
 export function createAnonymiser(
   snapshots: readonly SiteSnapshot[],
   extraText: readonly string[],
+  /** Names of people the journal records: who did the job, who signed it off. */
+  people: readonly string[] = [],
 ): Anonymiser {
   const names = new Map<string, string>();
   let occupiers = 0;
   let contacts = 0;
+  let persons = 0;
   const regions = new Map<string, string>();
   const numbers = new Set<string>();
   for (const snapshot of snapshots) {
@@ -84,6 +88,8 @@ export function createAnonymiser(
     for (const handset of snapshot.handsets)
       if (handset.loggedInNumber) numbers.add(handset.loggedInNumber);
   }
+  for (const person of people)
+    if (person.trim() !== '' && !names.has(person)) names.set(person, `Person ${++persons}`);
   const defaultRegion = snapshots[0]?.site.region ?? 'GB';
   for (const text of extraText)
     for (const match of text.matchAll(E164_IN_TEXT)) numbers.add(match[0]);
@@ -107,6 +113,6 @@ export function createAnonymiser(
   return {
     text,
     json: <T>(value: T) => json(value) as T,
-    counts: () => ({ occupiers, contacts, numbers: numberMap.size }),
+    counts: () => ({ occupiers, contacts, people: persons, numbers: numberMap.size }),
   };
 }

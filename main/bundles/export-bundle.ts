@@ -75,6 +75,17 @@ function snapshotsOf(
   );
 }
 
+/** The people a journal names: who did the job and who signed it off. */
+function peopleOf(records: readonly JobEvent[]): string[] {
+  return records.flatMap((record) =>
+    record.type === 'JobCreated' && record.payload.engineerName
+      ? [record.payload.engineerName]
+      : record.type === 'JobSignedOff'
+        ? [record.payload.signerName]
+        : [],
+  );
+}
+
 /** Reads the job's journal without touching it: every intact record, and what stopped the read. */
 function readJournal(path: string): { records: JobEvent[]; problem: string | null } {
   const scan = scanJournal(readFileSync(path));
@@ -144,6 +155,7 @@ export async function buildBundle(
     const anonymiser = createAnonymiser(
       snapshotsOf(clean.records).map((s) => s.snapshot),
       [JSON.stringify(clean.records), ...texts],
+      peopleOf(clean.records),
     );
     clean.records = clean.records.map((r) => anonymiser.json(r));
     clean.switches = clean.switches.map((s) => anonymiser.json(s));

@@ -10,6 +10,7 @@ import { openBundle } from './open-bundle';
 import {
   OCCUPIER,
   PLANTED,
+  PLANTED_ENGINEER,
   SWITCH_ID,
   makePlantedJob,
   type PlantedJob,
@@ -101,6 +102,7 @@ describe('a bundle exported from a job made through the real services', () => {
     const originals = [
       ...state.snapshot.occupiers.flatMap((o) => [o.name, o.contact]),
       ...state.snapshot.numbers.map((n) => n.e164),
+      PLANTED_ENGINEER,
     ].filter((value) => value.length > 0);
     const files = await unpackArchive(anonymised);
     for (const value of originals)

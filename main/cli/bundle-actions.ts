@@ -59,6 +59,8 @@ export async function inspectCommand(
     bundle.switches.map((s) => s.record),
     bundle.transcripts.map((t) => t.transcript),
   );
+  // Actors are engineers' names as well as `sync`: the column is as wide as the longest.
+  const actorWidth = Math.max(8, ...timeline.map((entry) => entry.actor.length));
   if (options.json) {
     io.out(
       JSON.stringify(
@@ -87,7 +89,8 @@ export async function inspectCommand(
       '',
       'Timeline:',
       ...timeline.map(
-        (entry) => `  ${entry.at}  ${entry.ref.padEnd(6)} ${entry.actor.padEnd(8)} ${entry.title}`,
+        (entry) =>
+          `  ${entry.at}  ${entry.ref.padEnd(6)} ${entry.actor.padEnd(actorWidth)} ${entry.title}`,
       ),
     ].join('\n'),
   );

@@ -37,7 +37,12 @@ describe('dialtone bundle', () => {
     const inspected = await dialtone('inspect', file);
     expect(inspected.code).toBe(0);
     expect(inspected.stdout).toContain("every member's checksum matches");
-    expect(inspected.stdout).toMatch(/#1 +engineer Job started from the platform's snapshot/);
+    expect(inspected.stdout).toMatch(/#1 +Sam Okafor Job started from the platform's snapshot/);
+    // Names and `sync` in one column: every title starts where the first one does.
+    const rows = inspected.stdout.split('\n').filter((line) => /^  \S+Z  #\d/.test(line));
+    const titleAt = (line: string) =>
+      line.search(/ (Job started|Queued|Platform|Snapshot|Step|Connected|Gi|Console)/);
+    expect(new Set(rows.map(titleAt)).size).toBe(1);
     expect(inspected.stdout).toMatch(/Gi1\/0\/\d+: role voice-pc applied and verified/);
     expect(inspected.stdout).toMatch(/Connected to sw-2f-a/);
 

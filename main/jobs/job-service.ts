@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodedError } from '../../shared/errors';
 import {
+  ENGINEER_ACTOR,
   jobArchivedError,
   createJobFold,
   currentFloorPortVersion,
@@ -62,11 +63,17 @@ export interface JobListing {
   notice: JournalNotice | null;
 }
 
-export const ENGINEER = 'engineer';
+export const ENGINEER = ENGINEER_ACTOR;
 
 export interface JobService {
   /** `jobId` lets a retried create (after a crash or a lost reply) find the job it made. */
-  create(request: { jobId?: string; siteId: string; occupierId: string }): Promise<OpenedJob>;
+  /** `engineerName`: who does the job, recorded in its first event for the report. */
+  create(request: {
+    jobId?: string;
+    siteId: string;
+    occupierId: string;
+    engineerName?: string;
+  }): Promise<OpenedJob>;
   list(): Promise<JobListing[]>;
   /** The occupier's job that is neither archived nor signed off, if there is one. */
   unfinishedJobOf(siteId: string, occupierId: string): Promise<OpenedJob | null>;
@@ -371,10 +378,12 @@ export async function createJobService(options: JobServiceOptions): Promise<JobS
     jobId: requested,
     siteId,
     occupierId,
+    engineerName,
   }: {
     jobId?: string;
     siteId: string;
     occupierId: string;
+    engineerName?: string;
   }): Promise<OpenedJob> {
     const jobId = requested ?? newId();
     if (!JOB_ID.test(jobId))
@@ -411,7 +420,13 @@ export async function createJobService(options: JobServiceOptions): Promise<JobS
         id: `created-${jobId}`,
         actor: ENGINEER,
         type: 'JobCreated',
-        payload: { jobId, siteId, occupierId, snapshot },
+        payload: {
+          jobId,
+          siteId,
+          occupierId,
+          snapshot,
+          ...(engineerName ? { engineerName } : {}),
+        },
       },
       {
         now,

@@ -5,6 +5,8 @@ import type { KeyValueStore } from './key-value-store';
 export const Preferences = z.object({
   /** The engineer chose "work offline": no platform calls until they switch it off. */
   workOffline: z.boolean().default(false),
+  /** The name the engineer last started a job under, offered for the next one. */
+  engineerName: z.string().nullable().default(null),
 });
 export type Preferences = z.infer<typeof Preferences>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeMutation, type JobEvent, type OutboxEntry } from '../jobs';
+import { describeMutation, ENGINEER_ACTOR, whoDid, type JobEvent, type OutboxEntry } from '../jobs';
 import type { SiteSnapshot } from '../platform/snapshot';
 import type { SwitchMember, TranscriptMember } from './members';
 import { snapshotChanges } from './snapshot-facts';
@@ -84,7 +84,9 @@ export function bundleTimeline(
   const entries = new Map<string, OutboxEntry>();
   const out: TimelineEntry[] = [];
   let snapshot: SiteSnapshot | null = null;
+  let engineerName: string | null = null;
   for (const event of journal) {
+    if (event.type === 'JobCreated') engineerName = event.payload.engineerName ?? null;
     if (event.type === 'MutationQueued')
       entries.set(event.payload.entry.entryId, event.payload.entry);
     if (event.type === 'ConflictResolved' && event.payload.replacement)
@@ -98,7 +100,7 @@ export function bundleTimeline(
       at: event.time,
       ref: `#${event.seq}`,
       source: 'journal',
-      actor: event.actor,
+      actor: whoDid(engineerName, event.actor),
       title: outcomeTitle(event, entries),
       platformChanges,
       switchChange: null,
@@ -135,7 +137,7 @@ export function bundleTimeline(
         at: operation.at,
         ref: operation.id,
         source: 'switch',
-        actor: 'engineer',
+        actor: whoDid(engineerName, ENGINEER_ACTOR),
         title: `${record.identity.hostname} ${operation.interfaceName}: role ${operation.role.name} ${operation.result.rejected ? `refused at “${operation.result.rejected.command}”` : operation.result.verified ? 'applied and verified' : 'applied, not verified'}`,
         platformChanges: [],
         switchChange,

@@ -12,6 +12,13 @@ import { installationEventBodies } from './installation-events';
 
 const Id = z.string().min(1).max(200);
 
+/** An engineer's name as typed: trimmed, 1–100 characters. */
+export const EngineerName = z
+  .string()
+  .trim()
+  .min(1, 'Enter your name')
+  .max(100, 'A name of at most 100 characters');
+
 /** A platform mutation waiting in (or gone through) the outbox. */
 export const OutboxEntry = z.object({
   entryId: Id,
@@ -36,7 +43,14 @@ export type ConflictChoice = z.infer<typeof ConflictChoice>;
 export const JobEventBody = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('JobCreated'),
-    payload: z.object({ jobId: Id, siteId: Id, occupierId: Id, snapshot: JobSnapshot }),
+    payload: z.object({
+      jobId: Id,
+      siteId: Id,
+      occupierId: Id,
+      snapshot: JobSnapshot,
+      /** Who does the job, as they typed it; absent in journals written before it was asked. */
+      engineerName: EngineerName.optional(),
+    }),
   }),
   z.object({
     type: z.literal('ChecklistStepMarked'),

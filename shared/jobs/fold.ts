@@ -33,6 +33,7 @@ export function createJobFold(created: JobEvent): JobFold {
     siteId: created.payload.siteId,
     occupierId: created.payload.occupierId,
     createdAt: created.time,
+    engineerName: created.payload.engineerName ?? null,
     archived: false,
     snapshot: created.payload.snapshot,
     checklist: CHECKLIST_STEPS.map((step) => ({
@@ -71,7 +72,7 @@ export function createJobFold(created: JobEvent): JobFold {
   function apply(event: JobEvent): void {
     cached = null;
     s.eventCount += 1;
-    s.installation = foldInstallation(s.installation, event);
+    s.installation = foldInstallation(s.installation, event, s.engineerName);
     switch (event.type) {
       case 'JobCreated':
         return; // only the first one counts

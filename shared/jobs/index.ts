@@ -1,3 +1,4 @@
+export * from './actors';
 export * from './checklist';
 export * from './events';
 export * from './fold';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ExceptionReason, TestCall } from '../platform/installation';
 import { RegistrationState } from '../platform/schemas';
 import { FixAction } from '../numbers/findings';
+import { whoDid } from './actors';
 import type { JobEvent } from './events';
 import { LoginMethodUsed, RingConfirmation } from './installation-events';
 
@@ -141,8 +142,12 @@ const without = <T>(record: Record<string, T>, key: string): Record<string, T> =
  * Folds one event into the guided job's state; returns the same object when the event is
  * not one of its own. Pure: a new state whenever something changed.
  */
-export function foldInstallation(s: InstallationState, event: JobEvent): InstallationState {
-  const who = { by: event.actor, at: event.time };
+export function foldInstallation(
+  s: InstallationState,
+  event: JobEvent,
+  engineerName: string | null = null,
+): InstallationState {
+  const who = { by: whoDid(engineerName, event.actor), at: event.time };
   const touched = (stepId: string, next: InstallationState): InstallationState => ({
     ...next,
     activity: { ...next.activity, [stepId]: who },

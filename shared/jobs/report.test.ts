@@ -9,10 +9,16 @@ const snapshot = { ...(shoreditch as JobSnapshot), occupierId: 'occ-northwind' }
 const SITE = 'lon-shoreditch';
 const OCC = 'occ-northwind';
 
-function journal(bodies: JobEventBody[]): JobEvent[] {
+function journal(bodies: JobEventBody[], engineerName?: string): JobEvent[] {
   const created: JobEventBody = {
     type: 'JobCreated',
-    payload: { jobId: 'job-r', siteId: SITE, occupierId: OCC, snapshot },
+    payload: {
+      jobId: 'job-r',
+      siteId: SITE,
+      occupierId: OCC,
+      snapshot,
+      ...(engineerName ? { engineerName } : {}),
+    },
   };
   return [created, ...bodies].map(
     (body, i) =>
@@ -210,5 +216,41 @@ describe('the sign-off report', () => {
       'Ring test',
       'Sign-off',
     ]);
+  });
+
+  it('names the engineer the job was started under as who did each thing, and sync as itself', () => {
+    const events = journal(
+      [
+        {
+          type: 'ExceptionRecorded',
+          payload: {
+            itemId: 'ringTest:+442079460073',
+            stepId: 'ringTest',
+            finding: '+442079460073 was not rung.',
+            reason: 'occupierAbsent',
+            text: '',
+          },
+        },
+        {
+          type: 'JobSignedOff',
+          payload: { signerName: 'Helen Marsh', signerRole: 'Office manager' },
+        },
+      ],
+      'Sam Okafor',
+    );
+    // What sync did for the engineer keeps its own actor.
+    const bySync = events.map((e, i) => (i === 1 ? { ...e, actor: 'sync' } : e));
+    const state = foldJob(events);
+    const report = buildJobReport(state);
+    expect(state.engineerName).toBe('Sam Okafor');
+    expect(report.engineerName).toBe('Sam Okafor');
+    expect(report.exceptions.map((e) => e.by)).toEqual(['Sam Okafor']);
+    expect(report.signOff).toMatchObject({ signerName: 'Helen Marsh', by: 'Sam Okafor' });
+    expect(buildJobReport(foldJob(bySync)).exceptions.map((e) => e.by)).toEqual(['sync']);
+  });
+
+  it('a job started before names were asked has no engineer name', () => {
+    const report = buildJobReport(foldJob(journal([])));
+    expect(report.engineerName).toBeNull();
   });
 });

@@ -67,6 +67,8 @@ export interface JobReport {
   jobId: string;
   site: { name: string; address: string; region: string };
   occupier: { name: string; contact: string };
+  /** Who did the job, as they gave their name when starting it. */
+  engineerName: string | null;
   startedAt: string;
   mainNumber: string | null;
   numbers: ReportNumber[];
@@ -256,6 +258,7 @@ export function buildJobReport(state: JobState): JobReport {
       region: snapshot.site.region,
     },
     occupier: { name: occupier?.name ?? state.occupierId, contact: occupier?.contact ?? '' },
+    engineerName: state.engineerName,
     startedAt: state.createdAt,
     mainNumber:
       ctx.predicted.snapshot.numbers.find(

@@ -52,6 +52,8 @@ export const JobState = z.object({
   siteId: z.string(),
   occupierId: z.string(),
   createdAt: z.string(),
+  /** The name the engineer gave when starting the job; null when none was given. */
+  engineerName: z.string().nullable(),
   archived: z.boolean(),
   snapshot: JobSnapshot,
   checklist: z.array(ChecklistStepState),

@@ -28,6 +28,9 @@ export const PLANTED = {
   snmpCommunity: 'Pl4ntedCommunity',
 } as const;
 
+/** Who the planted job was started under: in the bundle, not a secret; anonymised away. */
+export const PLANTED_ENGINEER = 'Sam Okafor';
+
 export const SITE = 'lon-shoreditch';
 export const OCCUPIER = 'occ-brightwater';
 export const SWITCH_ID = 'lon-sw-2f-a';
@@ -75,7 +78,12 @@ export async function makePlantedJob(jobId = 'job-planted'): Promise<PlantedJob>
   const services = await createServicesOn(directory, platform, 7);
   const log = await createAppLog({ directory: join(directory, 'logs') });
 
-  const { state } = await services.jobs.create({ jobId, siteId: SITE, occupierId: OCCUPIER });
+  const { state } = await services.jobs.create({
+    jobId,
+    siteId: SITE,
+    occupierId: OCCUPIER,
+    engineerName: PLANTED_ENGINEER,
+  });
   log.logger.info(
     { jobId },
     `job created; platform answered to Authorization: Bearer ${PLANTED.platformToken}`,

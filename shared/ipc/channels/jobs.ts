@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EngineerName } from '../../jobs/events';
 import { JobCoverage } from '../../jobs/job-coverage';
 import { JobSummary, JobView } from '../../jobs/views';
 import { defineDomain } from '../domain';
@@ -22,9 +23,16 @@ export const jobsDomain = defineDomain('jobs', {
           jobId: JobId.optional(),
           siteId: z.string().min(1),
           occupierId: z.string().min(1),
+          /** Who does the job; remembered for the next one. Absent: the name last given. */
+          engineerName: EngineerName.optional(),
         })
         .strict(),
       response: JobView,
+    },
+    /** The engineer's name as last given on this machine, offered on the New job screen. */
+    'jobs:engineer': {
+      request: z.object({}).strict(),
+      response: z.object({ engineerName: z.string().nullable() }),
     },
     /**
      * What a job for this occupier would cover (from the platform's snapshot, else the offline

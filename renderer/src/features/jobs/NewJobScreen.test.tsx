@@ -29,6 +29,7 @@ function handlers(unfinished: Record<string, string> = {}): FakeHandlers {
       floorPorts: snapshot.floorPorts,
     }),
     'jobs:list': () => ({ jobs: [] }),
+    'jobs:engineer': () => ({ engineerName: null }),
     'jobs:preview': ({ occupierId }) => ({
       coverage: describeJobCoverage(snapshot, occupierId),
       unfinishedJob: unfinished[occupierId] ? jobView(unfinished[occupierId]).summary : null,
@@ -74,6 +75,25 @@ describe('the New job screen', () => {
     expect(app.fake.callsTo('jobs:create').map((c) => c.request)).toEqual([
       { siteId: 'lon-shoreditch', occupierId: 'occ-northwind' },
     ]);
+  });
+
+  it('offers the name last given, and starts the job under the name typed', async () => {
+    const app = renderApp({
+      handlers: { ...handlers(), 'jobs:engineer': () => ({ engineerName: 'Sam Okafor' }) },
+      path: '/jobs/new?site=lon-shoreditch&occupier=occ-northwind',
+    });
+    const name = await screen.findByRole('textbox', { name: /Your name/ });
+    await waitFor(() => expect((name as HTMLInputElement).value).toBe('Sam Okafor'));
+    fireEvent.change(name, { target: { value: ' Priya Shah ' } });
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Start the job for Northwind Partners' }),
+    );
+    await waitFor(() => expect(app.fake.callsTo('jobs:create')).toHaveLength(1));
+    expect(app.fake.callsTo('jobs:create')[0]!.request).toEqual({
+      siteId: 'lon-shoreditch',
+      occupierId: 'occ-northwind',
+      engineerName: 'Priya Shah',
+    });
   });
 
   it('an occupier with an unfinished job gets "Continue that job", not a second job', async () => {

@@ -7,10 +7,11 @@ import {
   Select,
   Stack,
   Text,
+  TextInput,
   Title,
 } from '@mantine/core';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { LoadableView } from '../../common/LoadableView';
 import { useSiteDetail } from '../sites/siteDetailStore';
 import { useSiteList } from '../sites/siteListStore';
@@ -41,11 +42,19 @@ export function NewJobScreen() {
       occupierId !== undefined &&
       state.pending[createJobKey(siteId, occupierId)] === true,
   );
+  const rememberedName = useJobList((state) => state.engineerName);
+  const loadEngineerName = useJobList((state) => state.loadEngineerName);
+  // What the engineer typed; until they type, the name last given on this machine.
+  const [typedName, setTypedName] = useState<string | null>(null);
+  const engineerName = typedName ?? rememberedName ?? '';
   const openJob = openJobContext.useStoreApi();
 
   useEffect(() => {
     void loadSites();
   }, [loadSites]);
+  useEffect(() => {
+    void loadEngineerName();
+  }, [loadEngineerName]);
   useEffect(() => {
     if (siteId) void openSite(siteId);
   }, [siteId, openSite]);
@@ -63,7 +72,7 @@ export function NewJobScreen() {
 
   async function start() {
     if (!siteId || !occupierId) return;
-    const view = await create(siteId, occupierId);
+    const view = await create(siteId, occupierId, engineerName);
     // Refused (e.g. a job for this occupier was started meanwhile): show what is true now.
     if (!view) return loadPreview(siteId, occupierId);
     openJob.getState().show(view);
@@ -121,6 +130,17 @@ export function NewJobScreen() {
           </Group>
         )}
       </LoadableView>
+      <TextInput
+        label="Your name"
+        description="The report names you as who did the job; remembered for your next one."
+        placeholder="e.g. Sam Okafor"
+        autoComplete="name"
+        size="md"
+        maw={370}
+        maxLength={100}
+        value={engineerName}
+        onChange={(event) => setTypedName(event.currentTarget.value)}
+      />
       {siteId && detailSiteId === siteId && detail.status === 'failed' && (
         <Alert color="red" title="Could not load the site" role="alert">
           {detail.message}

@@ -19,8 +19,14 @@ export interface JobListState {
   load(): Promise<void>;
   /** Reads the preview for the New job screen; an answer for an occupier no longer chosen is dropped. */
   loadPreview(siteId: string, occupierId: string): Promise<void>;
-  /** Starts a job; resolves with it, or null when main refused (see createError). */
-  create(siteId: string, occupierId: string): Promise<JobView | null>;
+  /** The engineer's name as last given on this machine (null: never given; undefined: not read yet). */
+  engineerName: string | null | undefined;
+  loadEngineerName(): Promise<void>;
+  /**
+   * Starts a job; resolves with it, or null when main refused (see createError). Without a
+   * name, main records the one last given on this machine.
+   */
+  create(siteId: string, occupierId: string, engineerName?: string): Promise<JobView | null>;
   /** Main said a job changed: update its row, or add it at the top. */
   applyChanged(summary: JobSummary): void;
 }
@@ -34,6 +40,16 @@ export function createJobListStore(bridge: BridgeClient) {
     pending: {},
     createError: null,
     preview: { key: null, value: idle },
+    engineerName: undefined,
+    async loadEngineerName() {
+      try {
+        const { engineerName } = await bridge.invoke('jobs:engineer', {});
+        set({ engineerName });
+      } catch {
+        // Not known: the field starts empty and main still records the name typed.
+        set({ engineerName: null });
+      }
+    },
     async loadPreview(siteId, occupierId) {
       const key = `${siteId}:${occupierId}`;
       set({ preview: { key, value: loading } });
@@ -54,11 +70,17 @@ export function createJobListStore(bridge: BridgeClient) {
         set({ jobs: failed(error) });
       }
     },
-    async create(siteId, occupierId) {
+    async create(siteId, occupierId, engineerName) {
       const key = createJobKey(siteId, occupierId);
       set((state) => ({ pending: withPending(state.pending, key), createError: null }));
       try {
-        const view = await bridge.invoke('jobs:create', { siteId, occupierId });
+        const name = engineerName?.trim();
+        const view = await bridge.invoke('jobs:create', {
+          siteId,
+          occupierId,
+          ...(name ? { engineerName: name } : {}),
+        });
+        if (name) set({ engineerName: name });
         get().applyChanged(view.summary);
         return view;
       } catch (error) {

@@ -65,6 +65,8 @@ export function JobReportView({
           </dd>
           <dt>Main number</dt>
           <dd>{report.mainNumber ?? 'None'} (inbound only, on no handset)</dd>
+          <dt>Engineer</dt>
+          <dd>{report.engineerName ?? 'Not given when the job was started'}</dd>
           <dt>Job started</dt>
           <dd>{when(report.startedAt)}</dd>
           <dt>Signed off</dt>
