@@ -39,7 +39,7 @@ describe('dialtone bundle', () => {
     expect(inspected.stdout).toContain("every member's checksum matches");
     expect(inspected.stdout).toMatch(/#1 +Sam Okafor Job started from the platform's snapshot/);
     // Names and `sync` in one column: every title starts where the first one does.
-    const rows = inspected.stdout.split('\n').filter((line) => /^  \S+Z  #\d/.test(line));
+    const rows = inspected.stdout.split('\n').filter((line) => /^ {2}\S+Z {2}#\d/.test(line));
     const titleAt = (line: string) =>
       line.search(/ (Job started|Queued|Platform|Snapshot|Step|Connected|Gi|Console)/);
     expect(new Set(rows.map(titleAt)).size).toBe(1);
