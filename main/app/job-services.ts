@@ -67,7 +67,7 @@ export async function createJobServices(options: JobServicesOptions): Promise<Jo
   const gateway = createPlatformGateway(options.platform);
   const preferences = createPreferencesStore(store);
   const connectivity = createConnectivity({
-    health: () => options.platform.health(),
+    health: async () => (await options.platform.healthProblem()) ?? true,
     preferences,
   });
   const jobs = await createJobService({

@@ -83,6 +83,8 @@ export interface PlatformClient {
   ): Promise<CallResult<K>>;
 
   health(): Promise<boolean>;
+  /** Null when the platform answers its health check; else why not, in sentences for the engineer. */
+  healthProblem(): Promise<string | null>;
   getOperator(): Promise<Operator>;
   listSites(): Promise<SiteSummary[]>;
   getSite(siteId: string): Promise<Site>;
@@ -307,18 +309,22 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     ...(o.ifMatch === undefined ? {} : { ifMatch: o.ifMatch }),
   });
   const noBody = { body: undefined } as const;
+  async function healthProblem(): Promise<string | null> {
+    try {
+      await call('getHealth', { params: {}, ...noBody });
+      return null;
+    } catch (error) {
+      return error instanceof Error && error.message
+        ? error.message
+        : 'The platform does not answer.';
+    }
+  }
 
   return {
     baseUrl,
     call,
-    async health() {
-      try {
-        await call('getHealth', { params: {}, ...noBody });
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    health: async () => (await healthProblem()) === null,
+    healthProblem,
     getOperator: () => data('getOperator', { params: {}, ...noBody }),
     listSites: () => listAll('listSites', { params: {}, ...noBody }),
     getSite: (siteId) => data('getSite', { params: { siteId }, ...noBody }),

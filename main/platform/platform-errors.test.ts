@@ -27,8 +27,27 @@ describe('platform client failures', () => {
       retryable: true,
       outcomeUnknown: true,
       connectionDropped: true,
+      networkCode: 'UND_ERR_SOCKET',
     });
-    expect(error.message).toContain('same key');
+    expect(error.message).toContain('sending it again is safe');
+  });
+
+  it.each(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'ECONNRESET'])(
+    'a fetch failing with %s is told in sentences, the code kept for support only',
+    (cause) => {
+      const error = networkFailure(fetchFailure(cause), 'http://127.0.0.1:4010', false);
+      expect(error.message).not.toMatch(/[A-Z]{2,}_|E[A-Z]{4,}|\(|\)/);
+      expect(error.message).toMatch(/^The (platform|connection) .*\.$/);
+      expect((error.detail as { networkCode?: string }).networkCode).toBe(cause);
+    },
+  );
+
+  it('the platform stopped: nothing answers at its address, said so', () => {
+    expect(
+      networkFailure(fetchFailure('ECONNREFUSED'), 'http://127.0.0.1:4010', true).message,
+    ).toBe(
+      'The platform at http://127.0.0.1:4010 cannot be reached: nothing answers at that address, so the platform is stopped or the address is wrong. Check the network and the address, or work offline.',
+    );
   });
 
   it('only a connection reset or closed under the request counts as dropped', () => {

@@ -20,6 +20,8 @@ export interface PlatformErrorDetail {
    * (not refused, not a timeout, not an HTTP error): most often a stale keep-alive socket.
    */
   connectionDropped?: boolean;
+  /** The network error's code (ECONNREFUSED, …), for the log and support; never shown as the reason. */
+  networkCode?: string;
 }
 
 export const PLATFORM_ERROR_CODES = {
@@ -46,6 +48,18 @@ const UNREACHABLE_CODES = new Set([
   'EADDRNOTAVAIL',
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
+
+/** Why a connection could not be made, as the engineer reads it (the code stays in the detail). */
+const UNREACHABLE_WORDS: Record<string, string> = {
+  ECONNREFUSED:
+    'nothing answers at that address, so the platform is stopped or the address is wrong',
+  ENOTFOUND: 'its name cannot be looked up, so the laptop has no network or the address is wrong',
+  EAI_AGAIN: 'its name cannot be looked up, so the laptop has no network or the address is wrong',
+  EHOSTUNREACH: 'the network has no way through to it',
+  ENETUNREACH: 'the network has no way through to it',
+  EADDRNOTAVAIL: 'the laptop has no network address to reach it from',
+  UND_ERR_CONNECT_TIMEOUT: 'the connection to it was not made in time',
+};
 
 /** A connection that was up and then reset or closed under the request. */
 const DROPPED_CODES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'ECONNABORTED']);
@@ -92,16 +106,17 @@ export function networkFailure(error: unknown, baseUrl: string, isMutation: bool
   if (UNREACHABLE_CODES.has(code))
     return new CodedError(
       PLATFORM_ERROR_CODES.unreachable,
-      `The platform at ${baseUrl} could not be reached (${code}). Check the network and the URL, or work offline.`,
-      { retryable: true, outcomeUnknown: false } satisfies PlatformErrorDetail,
+      `The platform at ${baseUrl} cannot be reached: ${UNREACHABLE_WORDS[code]}. Check the network and the address, or work offline.`,
+      { retryable: true, outcomeUnknown: false, networkCode: code } satisfies PlatformErrorDetail,
     );
   return new CodedError(
     PLATFORM_ERROR_CODES.connectionLost,
-    `The connection to ${baseUrl} was lost before the platform answered (${code || message}).${isMutation ? ' The change may or may not have been made; it is safe to retry with the same key.' : ''}`,
+    `The connection to ${baseUrl} was ${DROPPED_CODES.has(code) ? 'closed' : 'lost'} before the platform answered.${isMutation ? ' The change may or may not have been made; sending it again is safe, as the platform makes it only once.' : ''}`,
     {
       retryable: true,
       outcomeUnknown: isMutation,
       ...(DROPPED_CODES.has(code) ? { connectionDropped: true } : {}),
+      networkCode: code || message,
     } satisfies PlatformErrorDetail,
   );
 }

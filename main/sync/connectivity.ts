@@ -27,7 +27,8 @@ export interface Connectivity {
 }
 
 export function createConnectivity(options: {
-  health(): Promise<boolean>;
+  /** True when the platform answers; false, or why not in the engineer's words, when not. */
+  health(): Promise<boolean | string>;
   preferences: PreferencesStore;
   now?: () => Date;
 }): Connectivity {
@@ -58,10 +59,15 @@ export function createConnectivity(options: {
     checking ??= options
       .health()
       .catch(() => false)
-      .then((healthy) =>
+      .then((answer) =>
         set({
-          reachable: healthy,
-          reason: healthy ? null : 'The platform does not answer its health check.',
+          reachable: answer === true,
+          reason:
+            answer === true
+              ? null
+              : typeof answer === 'string'
+                ? answer
+                : 'The platform does not answer. Changes are kept here and sent when it answers again.',
           checkedAt: now().toISOString(),
         }),
       )

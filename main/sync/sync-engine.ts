@@ -110,7 +110,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         if (failure.kind === 'unauthorized')
           return { kind: 'stop', reason: 'unauthorized', message: failure.message };
         if ((attempt + 1) % policy.attemptsBeforeHealthCheck === 0 && !(await platformAnswers())) {
-          const message = `The platform stopped answering (${failure.reason}).`;
+          // Sentences, as the engineer reads them beside the queue (the reason is one already).
+          const message = `The platform stopped answering while changes were being sent; they wait here and are sent when it answers again. ${failure.reason}`;
           options.reportOffline?.(message);
           return { kind: 'stop', reason: 'offline', message };
         }
