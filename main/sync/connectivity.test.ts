@@ -6,7 +6,7 @@ import { createPlatformClient } from '../platform/client';
 import { createConnectivity } from './connectivity';
 
 const preferences = (): PreferencesStore => {
-  let value = { workOffline: false };
+  let value = { workOffline: false, engineerName: null as string | null };
   return { read: () => value, update: (change) => (value = { ...value, ...change }) };
 };
 
