@@ -73,27 +73,11 @@ test('Hudson Ventures, the whole job by keyboard only: new job to the signed rep
   await expect(page.getByRole('heading', { name: 'Numbers', level: 2 })).toBeVisible();
   await typeInto(page, page.getByRole('textbox', { name: 'Voice services (quantity)' }), '2');
   await press(page, page.getByRole('button', { name: 'Add voice services' }));
-  // A US site gets no automatic main number, and Dialtone cannot allocate one by itself yet
-  // ('Fix: allocate a main number' is refused): the finding is signed off with an exception.
-  await expect(page.getByRole('button', { name: /^Fix: allocate a main number/ })).toBeVisible();
-  await press(
-    page,
-    page.getByRole('button', { name: /^Record an exception for: No main number/ }),
-    'Enter',
-    {
-      back: true,
-    },
-  );
-  // Opening the form puts focus on its first field.
-  const reason = page.getByRole('combobox', {
-    name: /^Reason for the exception to: No main number/,
-  });
-  await expect(reason).toBeFocused();
-  await chooseOption(page, reason, 'Porting pending');
-  await press(page, page.getByRole('button', { name: 'Record exception' }));
-  await expect(stepState(page, 'Numbers')).toContainText('Done with exceptions', {
-    timeout: 20_000,
-  });
+  // A US site gets no automatic main number: its fix allocates one from the pool, nominates it
+  // as main and activates it, and the step goes green on what the platform then holds.
+  await press(page, page.getByRole('button', { name: /^Fix: allocate a main number/ }));
+  await expect(stepState(page, 'Numbers')).toContainText('Done', { timeout: 20_000 });
+  await expect(stepState(page, 'Numbers')).not.toContainText('exception');
 
   // Cabling: the Aruba demo switch connected, each handset plugged into its floor port.
   await openStep(page, 'Cabling');

@@ -37,15 +37,24 @@ export function createPlatformGateway(client: PlatformClient): MutationGateway {
             },
             options,
           );
-          // The numbers are known only now; each activation gets a key derived from the
-          // entry's, so a retry (which replays the allocation) activates each one once.
-          if (mutation.activate)
-            for (const number of data.numbers)
+          // The numbers are known only now; each later call gets a key derived from the
+          // entry's, so a retry (which replays the allocation) nominates and activates each once.
+          // A main number is nominated first: as main it is not counted against the services.
+          for (const number of data.numbers) {
+            const params = { siteId: mutation.siteId, e164: number.e164 };
+            if (mutation.main)
+              await client.call(
+                'nominateMainNumber',
+                { params, ...noBody },
+                { idempotencyKey: `${idempotencyKey}:main:${number.e164}` },
+              );
+            if (mutation.activate)
               await client.call(
                 'activateNumber',
-                { params: { siteId: mutation.siteId, e164: number.e164 }, ...noBody },
+                { params, ...noBody },
                 { idempotencyKey: `${idempotencyKey}:activate:${number.e164}` },
               );
+          }
           return { version: null };
         }
         case 'placeTestCall':

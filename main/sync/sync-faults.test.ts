@@ -89,4 +89,44 @@ describe('sync with injected faults', () => {
     // The refreshed snapshot shows what the platform now holds.
     expect(final.snapshot.floorPorts.find((p) => p.id === ports[0]!.id)?.roleId).toBe(ROLES.at(-1));
   });
+
+  it('a main number allocated through dropped connections is allocated, nominated and activated once', async () => {
+    // Every other request is dropped after the platform did it: each of the entry's three
+    // calls (allocate, nominate, activate) is answered from the idempotency store at least once.
+    let rolls = 0;
+    harness = await startSyncHarness(5, { platformRandom: () => (rolls++ % 2 === 0 ? 0 : 1) });
+    const { jobs, sync, platform } = harness;
+    const site = 'nyc-hudson';
+    const occupier = 'occ-hudson-ventures';
+    const { header } = await jobs.create({ siteId: site, occupierId: occupier });
+    await jobs.queueMutation(header.jobId, {
+      actionId: 'act-add',
+      mutation: { kind: 'addVoiceService', siteId: site, occupierId: occupier, quantity: 2 },
+    });
+    await sync.settled();
+    platform.simulator!.faults.set({ dropAfterShare: 0.5 });
+    await jobs.queueMutation(header.jobId, {
+      actionId: 'act-main',
+      mutation: {
+        kind: 'allocateNumbers',
+        siteId: site,
+        occupierId: occupier,
+        count: 1,
+        activate: true,
+        main: true,
+      },
+    });
+    await sync.settled();
+    platform.simulator!.faults.set({});
+    expect((await jobs.state(header.jobId)).outbox.map((i) => i.status)).toEqual([
+      'applied',
+      'applied',
+    ]);
+    const numbers = platform.simulator!.state.numbersOf(site, occupier);
+    // US quantity 2: two service numbers, and one main number on top: active, once.
+    expect(numbers).toHaveLength(3);
+    expect(numbers.filter((n) => n.isMain).map((n) => n.state)).toEqual(['ACTIVE']);
+    expect(numbers.filter((n) => !n.isMain && n.state === 'ACTIVE')).toHaveLength(2);
+    expect(rolls).toBeGreaterThan(3);
+  });
 });

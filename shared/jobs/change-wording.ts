@@ -30,7 +30,9 @@ export function describeChange(state: JobState, mutation: PlatformMutation): str
     case 'addVoiceService':
       return `Add ${count(mutation.quantity, 'voice service', 'voice services')} for ${names.occupier(mutation.occupierId)}`;
     case 'allocateNumbers':
-      return `Allocate ${count(mutation.count, 'number', 'numbers')}${mutation.activate ? ' and activate' : ''} for ${names.occupier(mutation.occupierId)}`;
+      return mutation.main
+        ? `Allocate a main number for ${names.occupier(mutation.occupierId)}`
+        : `Allocate ${count(mutation.count, 'number', 'numbers')}${mutation.activate ? ' and activate' : ''} for ${names.occupier(mutation.occupierId)}`;
     case 'remoteLogin':
       return `Log ${mutation.e164} in to ${names.handset(mutation.handsetId)}`;
     case 'activateNumber':

@@ -38,12 +38,13 @@ export function mutationsOfFix(state: JobState, fix: FixAction): PlatformMutatio
         `That fix is done in the Handset login step: choose the handset for ${fix.number} there.`,
       );
     case 'allocateMain':
+      // One change, so the number the platform picks is nominated and activated by the same
+      // entry: nothing between the allocation and the nomination for a check to count as spare.
+      return [{ kind: 'allocateNumbers', ...where, count: 1, activate: true, main: true }];
     case 'demoteMain':
       throw new CodedError(
         'FIX_NOT_AUTOMATED',
-        fix.kind === 'allocateMain'
-          ? 'Allocate one number from the pool first (its own fix), then nominate it as the main number.'
-          : 'Dialtone cannot demote a main number through the platform; ask the operator to nominate the right one.',
+        'Dialtone cannot demote a main number through the platform; ask the operator to nominate the right one.',
       );
   }
 }

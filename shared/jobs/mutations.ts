@@ -21,6 +21,11 @@ export const PlatformMutation = z.discriminatedUnion('kind', [
     count: z.number().int().positive(),
     /** Activate each number once allocated (the platform picks them, so they are not known before). */
     activate: z.boolean().optional(),
+    /**
+     * The occupier's main number: the one number allocated is nominated as main before it is
+     * activated (a main number is not counted against the voice services; DOMAIN.md).
+     */
+    main: z.literal(true).optional(),
   }),
   z.object({ kind: z.literal('activateNumber'), siteId: Id, occupierId: Id, e164: E164 }),
   z.object({ kind: z.literal('deactivateNumber'), siteId: Id, occupierId: Id, e164: E164 }),

@@ -14,6 +14,8 @@ export interface PendingAllocation {
    * many it activates and whether one is the main number. Absent for an allocation asked for.
    */
   automatic?: { activate: number; mainNumber: boolean };
+  /** One number asked for as the occupier's main number (nominated, then activated). */
+  main?: true;
   /** The platform made it; the snapshot that shows its numbers is not in yet. */
   applied?: true;
 }
@@ -171,6 +173,7 @@ export function predictSnapshot(state: JobState): PredictedSnapshot {
         entryId: item.entry.entryId,
         count: mutation.count,
         activate: mutation.activate ?? false,
+        ...(mutation.main ? { main: true as const } : {}),
         ...(item.status === 'applied' ? { applied: true as const } : {}),
       });
       continue;
@@ -209,6 +212,7 @@ export function predictWith(
         entryId: `sending:${pendingAllocations.length}`,
         count: mutation.count,
         activate: mutation.activate ?? false,
+        ...(mutation.main ? { main: true as const } : {}),
       });
       continue;
     }

@@ -142,6 +142,7 @@ function changeWords(state: JobState, mutation: PlatformMutation): string | null
     case 'addVoiceService':
       return `Voice service added, quantity ${mutation.quantity}`;
     case 'allocateNumbers':
+      if (mutation.main) return 'Main number allocated from the pool and activated';
       return `${mutation.count === 1 ? '1 number' : `${mutation.count} numbers`} allocated${mutation.activate ? ' and activated' : ''}`;
     case 'activateNumber':
       return `${mutation.e164} activated`;

@@ -116,6 +116,10 @@ function pendingAllocationWords(a: PendingAllocation): string {
       ? `The platform has allocated ${numbers} for the voice services (${parts.join(', ')}); they show here once it sends them.`
       : `Queued with the voice services: the platform allocates ${numbers} by itself when they arrive (${parts.join(', ')}). The counts are checked again then.`;
   }
+  if (a.main)
+    return a.applied
+      ? 'The platform has allocated the main number; it shows here once it sends it.'
+      : 'Queued: allocate a main number from the pool (the platform picks it when it syncs; it is nominated as main and activated).';
   return a.applied
     ? `The platform has allocated ${numbers}${a.activate ? ' and activated them' : ''}; they show here once it sends them.`
     : `Queued: allocate ${numbers}${a.activate ? ' and activate' : ''} (the platform picks them when it syncs).`;

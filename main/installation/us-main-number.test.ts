@@ -1,0 +1,72 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createAppServices, type AppServices } from '../app/services';
+import { bridgeCalls, step } from './test-support/bridge-calls';
+
+let services: AppServices;
+
+beforeAll(async () => {
+  services = await createAppServices({
+    host: 'browser',
+    target: { kind: 'demo' },
+    dataDirectory: mkdtempSync(join(tmpdir(), 'dialtone-us-main-')),
+  });
+  await services.jobs.connectivity.check();
+});
+afterAll(async () => {
+  await services?.close();
+});
+
+let counter = 0;
+const actionId = () => `action-${++counter}-${Date.now()}`;
+const { call, viewWhere } = bridgeCalls(() => services.router);
+const OCCUPIER = 'occ-hudson-ventures';
+
+describe('a US first add: the main number the platform does not create by itself', () => {
+  it("'allocate a main number' allocates one from the pool, nominates and activates it, once — and Numbers goes green", async () => {
+    const created = await call('jobs:create', { siteId: 'nyc-hudson', occupierId: OCCUPIER });
+    const jobId = created.summary.jobId;
+    await call('installation:addVoiceService', { jobId, actionId: actionId(), quantity: 2 });
+    const added = await viewWhere(jobId, 'the two service numbers', (v) =>
+      v.state.snapshot.numbers.some((n) => n.occupierId === OCCUPIER),
+    );
+    const missing = step(added, 'numbers').items.find((i) => i.id === 'numbers:main.missing');
+    expect(missing).toBeDefined();
+
+    // Queued while offline: counted as the allocation it brings, offered no second time.
+    services.jobs.connectivity.setWorkOffline(true);
+    const queued = await call('installation:fixFinding', {
+      jobId,
+      actionId: actionId(),
+      findingId: 'main.missing',
+    });
+    expect(queued.state.outbox.at(-1)?.entry.mutation).toMatchObject({
+      kind: 'allocateNumbers',
+      count: 1,
+      main: true,
+    });
+    await expect(
+      call('installation:fixFinding', { jobId, actionId: actionId(), findingId: 'main.missing' }),
+    ).rejects.toMatchObject({ code: 'FIX_WAITS_FOR_ALLOCATION' });
+
+    services.jobs.connectivity.setWorkOffline(false);
+    await services.jobs.connectivity.check();
+    await call('sync:now', { jobId });
+    const green = await viewWhere(
+      jobId,
+      'the numbers to be green',
+      (v) => step(v, 'numbers').state === 'done',
+    );
+    const mine = green.state.snapshot.numbers.filter((n) => n.occupierId === OCCUPIER);
+    // US QTY 2: the two service numbers, and one main number — active, on no handset.
+    expect(mine).toHaveLength(3);
+    expect(mine.filter((n) => n.isMain)).toEqual([
+      expect.objectContaining({ state: 'ACTIVE', handsetId: null }),
+    ]);
+    expect(mine.filter((n) => n.state === 'ACTIVE' && !n.isMain)).toHaveLength(2);
+    expect(green.state.outbox.every((i) => i.status === 'applied')).toBe(true);
+  });
+});
