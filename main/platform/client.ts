@@ -31,7 +31,12 @@ import type {
   InstallationRecordBody,
   TestCall,
 } from '../../shared/platform/installation';
-import { createHttpTransport, type HttpAnswer, type HttpTransport } from './http-transport';
+import {
+  createHttpTransport,
+  type HttpAnswer,
+  type HttpRequest,
+  type HttpTransport,
+} from './http-transport';
 import {
   networkFailure,
   PLATFORM_ERROR_CODES,
@@ -81,6 +86,18 @@ export interface PlatformClient {
     request: OperationRequest<K>,
     options?: CallOptions,
   ): Promise<CallResult<K>>;
+
+  /**
+   * A mutation whose answer is needed only for the version it produced (sync's): the body
+   * is checked for a version (at `at`, e.g. `voiceService`, when nested), not parsed whole
+   * with the contract's schema. Failures as `call`'s.
+   */
+  callForVersion<K extends OperationId>(
+    operationId: K,
+    request: OperationRequest<K>,
+    options: CallOptions,
+    at?: string,
+  ): Promise<number>;
 
   health(): Promise<boolean>;
   /** Null when the platform answers its health check; else why not, in sentences for the engineer. */
@@ -188,18 +205,20 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const transport = options.transport ?? createHttpTransport();
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const bearer = `Bearer ${options.token}`;
 
-  async function call<K extends OperationId>(
+  /** Sends one operation; the answer's body parsed (undefined when not JSON), a non-2xx thrown. */
+  async function send<K extends OperationId>(
     operationId: K,
+    spec: OperationSpec,
     request: OperationRequest<K>,
-    callOptions: CallOptions = {},
-  ): Promise<CallResult<K>> {
-    const spec: OperationSpec = operations[operationId];
+    callOptions: CallOptions,
+  ): Promise<{ answer: HttpAnswer; body: unknown }> {
     const path = `${pathOf(spec.path, request.params as Record<string, string>)}${queryString(
       request.query as Record<string, unknown> | undefined,
     )}`;
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (spec.auth) headers.authorization = `Bearer ${options.token}`;
+    if (spec.auth) headers.authorization = bearer;
     if (callOptions.idempotencyKey !== undefined)
       headers['idempotency-key'] = callOptions.idempotencyKey;
     if (callOptions.ifMatch !== undefined) headers['if-match'] = `"${callOptions.ifMatch}"`;
@@ -216,13 +235,13 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
       headers['content-type'] = 'application/json';
     }
 
-    const httpRequest = {
+    const httpRequest: HttpRequest = {
       method: spec.method.toUpperCase(),
       url: `${baseUrl}${path}`,
       headers,
-      ...(body === undefined ? {} : { body }),
       timeoutMs,
     };
+    if (body !== undefined) httpRequest.body = body;
     let answer: HttpAnswer;
     try {
       answer = await transport(httpRequest);
@@ -235,8 +254,9 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
       const droppedOnce = (failure.detail as PlatformErrorDetail).connectionDropped === true;
       if (!droppedOnce || (spec.mutation && callOptions.idempotencyKey === undefined))
         throw failure;
+      httpRequest.freshConnection = true;
       try {
-        answer = await transport({ ...httpRequest, freshConnection: true });
+        answer = await transport(httpRequest);
       } catch (again) {
         throw networkFailure(again, baseUrl, spec.mutation);
       }
@@ -250,7 +270,17 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     }
     if (answer.status < 200 || answer.status > 299)
       throw problemFailure(answer.status, parsedBody, text, baseUrl, answer.header('retry-after'));
-    const parsed = spec.response.safeParse(parsedBody);
+    return { answer, body: parsedBody };
+  }
+
+  async function call<K extends OperationId>(
+    operationId: K,
+    request: OperationRequest<K>,
+    callOptions: CallOptions = {},
+  ): Promise<CallResult<K>> {
+    const spec: OperationSpec = operations[operationId];
+    const { answer, body } = await send(operationId, spec, request, callOptions);
+    const parsed = spec.response.safeParse(body);
     if (!parsed.success)
       throw new CodedError(
         PLATFORM_ERROR_CODES.badResponse,
@@ -264,6 +294,25 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
       etag: etagHeader === null ? null : (parseIfMatch(etagHeader) ?? null),
       replayed: answer.header('idempotent-replayed') === 'true',
     };
+  }
+
+  async function callForVersion<K extends OperationId>(
+    operationId: K,
+    request: OperationRequest<K>,
+    callOptions: CallOptions,
+    at?: string,
+  ): Promise<number> {
+    const spec: OperationSpec = operations[operationId];
+    const { body } = await send(operationId, spec, request, callOptions);
+    const holder = at === undefined ? body : (body as Record<string, unknown> | undefined)?.[at];
+    const version = (holder as { version?: unknown } | null | undefined)?.version;
+    if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0)
+      throw new CodedError(
+        PLATFORM_ERROR_CODES.badResponse,
+        `The platform's answer to ${operationId} is not what Dialtone expects: no version${at === undefined ? '' : ` at ${at}`}.`,
+        { retryable: false, outcomeUnknown: spec.mutation },
+      );
+    return version;
   }
 
   const data = async <K extends OperationId>(
@@ -323,6 +372,7 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
   return {
     baseUrl,
     call,
+    callForVersion,
     health: async () => (await healthProblem()) === null,
     healthProblem,
     getOperator: () => data('getOperator', { params: {}, ...noBody }),

@@ -197,4 +197,38 @@ describe('the platform client over its HTTP transport', () => {
       }
     });
   });
+
+  it('callForVersion reads only the version (nested where asked), and an answer without one is BAD_RESPONSE, outcome unknown', async () => {
+    const answers: unknown[] = [
+      { version: 7, anything: 'else' },
+      { voiceService: { version: 3 } },
+      { roleId: 'voice-pc' },
+      { version: -1 },
+    ];
+    const platform = await serve((_request, response) => json(response, 200, answers.shift()));
+    servers.push(platform.server);
+    const client = createPlatformClient({ baseUrl: platform.url, token: 't' });
+    const role = {
+      params: { floorPortId: 'fp-1' },
+      body: { roleId: 'voice-pc' },
+    } as const;
+    await expect(
+      client.callForVersion('setFloorPortRole', role, { idempotencyKey: 'k-1', ifMatch: 1 }),
+    ).resolves.toBe(7);
+    await expect(
+      client.callForVersion(
+        'addVoiceService',
+        { params: { siteId: 's', occupierId: 'o' }, body: { quantity: 2 } },
+        { idempotencyKey: 'k-2' },
+        'voiceService',
+      ),
+    ).resolves.toBe(3);
+    for (const key of ['k-3', 'k-4'])
+      await expect(
+        client.callForVersion('setFloorPortRole', role, { idempotencyKey: key, ifMatch: 1 }),
+      ).rejects.toMatchObject({
+        code: 'PLATFORM_BAD_RESPONSE',
+        detail: { retryable: false, outcomeUnknown: true },
+      });
+  });
 });

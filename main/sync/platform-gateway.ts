@@ -2,7 +2,12 @@ import type { JobSnapshot, PlatformValue } from '../../shared/jobs';
 import type { PlatformClient } from '../platform/client';
 import type { MutationGateway } from './gateway';
 
-/** The sync gateway over the platform client: one contract operation per outbox mutation. */
+/**
+ * The sync gateway over the platform client: one contract operation per outbox mutation.
+ * Sync keeps only the version a change produced, so those answers are checked for their
+ * version alone (callForVersion), not parsed whole: the snapshot refresh after a run reads
+ * the full state, through the schemas.
+ */
 export function createPlatformGateway(client: PlatformClient): MutationGateway {
   return {
     async apply(mutation, { idempotencyKey, ifMatch }) {
@@ -10,23 +15,24 @@ export function createPlatformGateway(client: PlatformClient): MutationGateway {
       const noBody = { body: undefined } as const;
       switch (mutation.kind) {
         case 'setFloorPortRole': {
-          const { data } = await client.call(
+          const version = await client.callForVersion(
             'setFloorPortRole',
             { params: { floorPortId: mutation.floorPortId }, body: { roleId: mutation.roleId } },
             options,
           );
-          return { version: data.version };
+          return { version };
         }
         case 'addVoiceService': {
-          const { data } = await client.call(
+          const version = await client.callForVersion(
             'addVoiceService',
             {
               params: { siteId: mutation.siteId, occupierId: mutation.occupierId },
               body: { quantity: mutation.quantity },
             },
             options,
+            'voiceService',
           );
-          return { version: data.voiceService.version };
+          return { version };
         }
         case 'allocateNumbers': {
           const { data } = await client.call(
@@ -69,31 +75,31 @@ export function createPlatformGateway(client: PlatformClient): MutationGateway {
           return { version: null };
         case 'putInstallationRecord': {
           const { siteId, occupierId, jobId, record } = mutation;
-          const { data } = await client.call(
+          const version = await client.callForVersion(
             'putInstallationRecord',
             { params: { siteId, occupierId, jobId }, body: record },
             { idempotencyKey },
           );
-          return { version: data.version };
+          return { version };
         }
         case 'activateNumber':
         case 'deactivateNumber':
         case 'releaseNumber':
         case 'nominateMainNumber': {
-          const { data } = await client.call(
+          const version = await client.callForVersion(
             mutation.kind,
             { params: { siteId: mutation.siteId, e164: mutation.e164 }, ...noBody },
             options,
           );
-          return { version: data.version };
+          return { version };
         }
         case 'remoteLogin': {
-          const { data } = await client.call(
+          const version = await client.callForVersion(
             'remoteLogin',
             { params: { handsetId: mutation.handsetId }, body: { e164: mutation.e164 } },
             options,
           );
-          return { version: data.version };
+          return { version };
         }
       }
     },
