@@ -128,7 +128,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   });
 
   const jobs = await createJobServices({ ...options.sync, platform, dataDirectory, store });
-  const installation = createInstallationService({ jobs: jobs.jobs });
+  const installation = createInstallationService({
+    jobs: jobs.jobs,
+    canReach: () => jobs.connectivity.canSync(),
+  });
   const platformWatch = createPlatformWatch({
     jobs: jobs.jobs,
     platform,

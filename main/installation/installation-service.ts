@@ -68,7 +68,15 @@ export interface InstallationService {
 export interface InstallationServiceOptions {
   jobs: JobService;
   newKey?: () => string;
+  /**
+   * Whether the platform can be asked now. A test call is rung while the engineer listens at
+   * the desk, so it is refused while the platform cannot be reached rather than queued to ring
+   * some time later, unheard. Absent: always (tests without connectivity).
+   */
+  canReach?: () => boolean;
 }
+
+export const RING_NEEDS_PLATFORM = 'RING_NEEDS_PLATFORM';
 
 export function createInstallationService(
   options: InstallationServiceOptions,
@@ -287,6 +295,11 @@ export function createInstallationService(
     async ringIt(jobId, { actionId, e164 }) {
       const state = await current(jobId);
       const found = line(state, e164);
+      if (options.canReach && !options.canReach())
+        throw new CodedError(
+          RING_NEEDS_PLATFORM,
+          `The platform places the test call to ${e164} while you listen at the desk, and it cannot be reached now: nothing was queued. Ring it once the platform is back.`,
+        );
       const entryId = `${actionId}:call`;
       return record(jobId, [
         {

@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/jobs';
 import { jobActionKey, useOpenJob } from '../jobs/openJobStore';
 import type { JobStepScreenProps } from '../jobs/stepScreens';
+import { useConnectivity } from '../sync/connectivityStore';
 
 function RingRow({
   view,
@@ -37,6 +38,13 @@ function RingRow({
         line.handset?.floorPortId ??
         null)
       : null);
+  // The platform rings the number while the engineer listens: not queued for later.
+  const offline = useConnectivity(
+    (state) =>
+      state.connectivity !== null &&
+      (state.connectivity.workOffline ||
+        (!state.connectivity.reachable && state.connectivity.checkedAt !== null)),
+  );
   const ringKey = jobActionKey.installation(`ring:${e164}`);
   const confirmKey = jobActionKey.installation(`confirm:${e164}`);
   const confirm = (rang: 'expectedDesk' | 'anotherDesk' | 'nothing', floorPortId: string | null) =>
@@ -81,10 +89,17 @@ function RingRow({
           <Button
             size="lg"
             loading={pending[ringKey] === true}
+            disabled={offline}
             onClick={() => void run(ringKey, 'installation:ringIt', { e164 })}
           >
             Ring {e164}
           </Button>
+          {offline && (
+            <Text>
+              The platform places the test call while you listen at the desk, and it cannot be
+              reached now: ring {e164} once it is back.
+            </Text>
+          )}
           {attempt?.testCall && !attempt.confirmation && (
             <Group align="end">
               {/* The platform says nothing rang: a desk that did was not this call. */}
