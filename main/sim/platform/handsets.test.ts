@@ -117,6 +117,23 @@ describe('handsets: remote login and simulated registration over HTTP', () => {
     expect((await client.getHandsetRegistration(handset.id)).registration).toBe('registering');
   });
 
+  it("the admin link endpoint takes the far end's MAC: a handset the platform has on no floor port has link where it is plugged in", async () => {
+    const { simulator } = platform;
+    const answer = await fetch(`${simulator.url}/_admin/links/lon-shoreditch-2F-001`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${simulator.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ up: true, mac: '80:5E:C0:2F:01:01' }),
+    });
+    expect(await answer.json()).toEqual({
+      floorPortId: 'lon-shoreditch-2F-001',
+      up: true,
+      mac: '80:5e:c0:2f:01:01',
+    });
+    const handset = simulator.state.handsets.get('hs-bw-1')!;
+    expect(handset.floorPortId).toBeNull();
+    expect(simulator.links.floorPortOf(handset)).toBe('lon-shoreditch-2F-001');
+  });
+
   it('refuses to log in the main number, a number of another occupier, or a RESERVED one', async () => {
     const { client } = platform;
     await client.remoteLogout('hs-nw-1', key());

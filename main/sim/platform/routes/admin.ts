@@ -43,10 +43,14 @@ export function registerAdminRoutes(
     '/_admin/links/:floorPortId',
     { config: { admin: true } },
     async (request) => {
-      const { up } = parse(z.object({ up: z.boolean() }).strict(), request.body);
+      // `mac`: the device the switch sees on the far end (a handset plugged in there).
+      const { up, mac } = parse(
+        z.object({ up: z.boolean(), mac: z.string().min(1).optional() }).strict(),
+        request.body,
+      );
       deps.state.floorPort(request.params.floorPortId);
-      deps.links.set(request.params.floorPortId, up);
-      return { floorPortId: request.params.floorPortId, up };
+      deps.links.set(request.params.floorPortId, up, mac ?? null);
+      return { floorPortId: request.params.floorPortId, up, mac: mac?.toLowerCase() ?? null };
     },
   );
   app.post<{ Params: { handsetId: string } }>(
