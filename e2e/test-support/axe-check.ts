@@ -59,6 +59,11 @@ export function summarise(report: AxeReport): string[] {
   return report.blocking.map(describe);
 }
 
+/** One line per violation of any impact: for pages held to no finding at all. */
+export function summariseAll(report: AxeReport): string[] {
+  return [...report.blocking, ...report.listed].map(describe);
+}
+
 /** axe over some regions of the page (a feature's own; the shell is the axe spec's): no serious or critical finding. */
 export async function expectNoSeriousAxe(page: Page, what: string, regions: string[]) {
   let builder = new AxeBuilder({ page });

@@ -7,7 +7,12 @@ import { JobState } from '../../jobs/state';
 import { defineDomain } from '../domain';
 import { JobId } from './jobs';
 
-export const BundleId = z.string().regex(/^[0-9a-f]{16}$/);
+export const BundleId = z
+  .string()
+  .regex(
+    /^[0-9a-f]{16}$/,
+    'that is not the id of a bundle opened in Dialtone (open the bundle file again from Bundles)',
+  );
 
 /** An opened bundle as the read-only job view shows it. */
 export const BundleView = z.object({

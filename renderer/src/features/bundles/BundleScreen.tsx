@@ -1,5 +1,5 @@
-import { Alert, Badge, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useParams } from '@tanstack/react-router';
+import { Alert, Anchor, Badge, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useMemo } from 'react';
 import { buildJobReport } from '../../../../shared/jobs';
 import type { TimelineEntry } from '../../../../shared/bundles';
@@ -105,42 +105,55 @@ export function BundleScreen() {
     void load(bundleId);
   }, [bundleId, load]);
   return (
-    <LoadableView
-      value={view}
-      loadingLabel="Loading bundle"
-      failedTitle="The bundle is not open"
-      onRetry={() => void load(bundleId)}
-    >
-      {(bundle) => (
-        <Stack>
-          <Title order={1}>
-            Bundle of job {bundle.manifest.job.jobId}: {bundle.manifest.job.occupierName} at{' '}
-            {bundle.manifest.job.siteName}
+    <>
+      {/* The page keeps its heading when the bundle cannot be shown (its own title otherwise). */}
+      {view.status === 'failed' && (
+        <Stack gap="xs" mb="md" align="flex-start">
+          <Title order={1} size="h2">
+            Support bundle {bundleId}
           </Title>
-          <Text>
-            {bundle.fileName} · made {bundle.manifest.createdAt} by Dialtone{' '}
-            {bundle.manifest.appVersion} on {bundle.manifest.host.os} ·{' '}
-            {bundle.manifest.job.eventCount} journal records
-            {bundle.manifest.anonymised ? ' · anonymised' : ''} · read only
-          </Text>
-          {bundle.migratedFrom !== null && (
-            <Alert>Opened from format version {bundle.migratedFrom} (migrated).</Alert>
-          )}
-          {bundle.manifest.notes.map((note) => (
-            <Alert key={note} color="yellow">
-              {note}
-            </Alert>
-          ))}
-          <ReplayPanel bundleId={bundle.bundleId} />
-          <BundleReport view={bundle} />
-          <Title order={2}>Timeline</Title>
-          <Stack component="ol" gap="lg" aria-label="Timeline">
-            {bundle.timeline.map((entry) => (
-              <Step key={entry.ref} entry={entry} view={bundle} />
-            ))}
-          </Stack>
+          <Anchor component={Link} to="/bundles">
+            Back to Bundles, to open a bundle file
+          </Anchor>
         </Stack>
       )}
-    </LoadableView>
+      <LoadableView
+        value={view}
+        loadingLabel="Loading bundle"
+        failedTitle="The bundle is not open"
+        onRetry={() => void load(bundleId)}
+      >
+        {(bundle) => (
+          <Stack>
+            <Title order={1}>
+              Bundle of job {bundle.manifest.job.jobId}: {bundle.manifest.job.occupierName} at{' '}
+              {bundle.manifest.job.siteName}
+            </Title>
+            <Text>
+              {bundle.fileName} · made {bundle.manifest.createdAt} by Dialtone{' '}
+              {bundle.manifest.appVersion} on {bundle.manifest.host.os} ·{' '}
+              {bundle.manifest.job.eventCount} journal records
+              {bundle.manifest.anonymised ? ' · anonymised' : ''} · read only
+            </Text>
+            {bundle.migratedFrom !== null && (
+              <Alert>Opened from format version {bundle.migratedFrom} (migrated).</Alert>
+            )}
+            {bundle.manifest.notes.map((note) => (
+              <Alert key={note} color="yellow">
+                {note}
+              </Alert>
+            ))}
+            <ReplayPanel bundleId={bundle.bundleId} />
+            <BundleReport view={bundle} />
+            <Title order={2}>Timeline</Title>
+            <Stack component="ol" gap="lg" aria-label="Timeline">
+              {bundle.timeline.map((entry) => (
+                <Step key={entry.ref} entry={entry} view={bundle} />
+              ))}
+            </Stack>
+          </Stack>
+        )}
+      </LoadableView>
+    </>
   );
 }

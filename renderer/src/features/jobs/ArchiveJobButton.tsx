@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { JobSyncStatus } from '../../../../shared/jobs';
 import { count } from '../../../../shared/wording';
 import { jobActionKey, useOpenJob } from './openJobStore';
+import { DIALOG_ATTRIBUTES } from '../../common/dialog';
 
 /** "Archive job" asks first, and says what archiving does before anything is recorded. */
 export function ArchiveJobButton({ sync }: { sync: JobSyncStatus | null }) {
@@ -20,6 +21,7 @@ export function ArchiveJobButton({ sync }: { sync: JobSyncStatus | null }) {
         onClose={() => setAsking(false)}
         title="Archive this job?"
         closeButtonProps={{ 'aria-label': 'Close' }}
+        attributes={DIALOG_ATTRIBUTES}
         centered
       >
         <Text mb="xs">Archiving closes the job for good:</Text>

@@ -225,7 +225,7 @@ export function NumbersStep({ view, readOnly }: JobStepScreenProps) {
           ))}
         </Stack>
       </Paper>
-      <Paper withBorder p="md" radius="md" component="section" aria-label="Numbers">
+      <Paper withBorder p="md" radius="md" component="section" aria-label="The occupier's numbers">
         <Title order={3} size="h4" mb="xs">
           The occupier's numbers
         </Title>

@@ -11,6 +11,7 @@ import {
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useSettings } from './settingsStore';
+import { DIALOG_ATTRIBUTES } from '../../common/dialog';
 
 const TOKEN_NOTE = {
   encrypted: 'The token is saved encrypted by your operating system.',
@@ -65,6 +66,7 @@ export function SettingsDialog({
       title="Platform settings"
       size="lg"
       closeButtonProps={{ 'aria-label': 'Close settings' }}
+      attributes={DIALOG_ATTRIBUTES}
     >
       <Stack>
         <Radio.Group
