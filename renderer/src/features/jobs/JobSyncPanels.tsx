@@ -1,6 +1,7 @@
 import type { JobView } from '../../../../shared/jobs';
 import { ConflictsPanel } from '../sync/ConflictsPanel';
 import { NeedsAttentionPanel } from '../sync/NeedsAttentionPanel';
+import { QueuedChangesPanel } from '../sync/QueuedChangesPanel';
 import { SyncBar } from '../sync/SyncBar';
 import { jobActionKey, useOpenJob } from './openJobStore';
 
@@ -19,6 +20,7 @@ export function JobSyncPanels({ view }: { view: JobView }) {
         syncing={pending[jobActionKey.syncNow] === true}
         onSyncNow={() => void syncNow()}
       />
+      <QueuedChangesPanel state={view.state} />
       <ConflictsPanel
         state={view.state}
         isPending={entryPending}
