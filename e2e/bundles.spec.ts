@@ -22,10 +22,10 @@ test('a job exported as a support bundle opens read-only with its whole timeline
   await expect(timeline).toBeVisible();
   await expect(timeline.getByRole('listitem', { name: /^#1 Job started/ })).toBeVisible();
   await expect(
-    timeline.getByRole('listitem', { name: /Queued: Set floor port .*2F-001 to role voice-pc/ }),
+    timeline.getByRole('listitem', { name: /Queued: Floor port 2F-001: role Voice \+ PC/ }),
   ).toBeVisible();
   await expect(
-    timeline.getByRole('listitem', { name: /Platform applied: Set floor port .*2F-001/ }),
+    timeline.getByRole('listitem', { name: /Platform applied: Floor port 2F-001: role/ }),
   ).toBeVisible();
 
   // The engineer's report, as the bundled journal makes it, one click away.

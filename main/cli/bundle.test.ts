@@ -43,7 +43,12 @@ describe('dialtone bundle', () => {
     const titleAt = (line: string) =>
       line.search(/ (Job started|Queued|Platform|Snapshot|Step|Connected|Gi|Console)/);
     expect(new Set(rows.map(titleAt)).size).toBe(1);
-    expect(inspected.stdout).toMatch(/Gi1\/0\/\d+: role voice-pc applied and verified/);
+    expect(inspected.stdout).toMatch(/Gi1\/0\/\d+: role Voice \+ PC applied and verified/);
+    // In support's words: floor ports by label, roles, occupiers and steps by name, no ids.
+    expect(inspected.stdout).toMatch(/Queued: Floor port 2F-\d+: role Voice \+ PC/);
+    expect(inspected.stdout).toMatch(/Queued: Allocate 2 numbers for Brightwater Legal/);
+    expect(inspected.stdout).toMatch(/Step Numbers marked done: checked on site/);
+    expect(rows.filter((row) => /lon-shoreditch-|occ-|voice-pc/.test(row))).toEqual([]);
     expect(inspected.stdout).toMatch(/Connected to sw-2f-a/);
 
     const json = await dialtone('inspect', file, '--json');

@@ -1,3 +1,4 @@
+import { namesIn } from '../jobs/change-wording';
 import type { SiteSnapshot } from '../platform/snapshot';
 
 /**
@@ -7,18 +8,23 @@ import type { SiteSnapshot } from '../platform/snapshot';
  * site's revision and handset registration, which follow the clock.
  */
 export function snapshotFacts(snapshot: SiteSnapshot): Map<string, string> {
+  // In support's words: roles, occupiers and handsets by name, as the snapshot names them.
+  const names = namesIn(snapshot);
   const out = new Map<string, string>();
   for (const port of snapshot.floorPorts)
-    out.set(`floor port ${port.label} role`, `${port.roleId ?? 'none'} v${port.version}`);
+    out.set(`floor port ${port.label} role`, `${names.role(port.roleId)} v${port.version}`);
   for (const number of snapshot.numbers)
     out.set(
       `number ${number.e164}`,
-      `${number.state} ${number.occupierId ?? 'unheld'}${number.isMain ? ' main' : ''}${number.handsetId ? ` on ${number.handsetId}` : ''}`,
+      `${number.state} ${number.occupierId ? names.occupier(number.occupierId) : 'unheld'}${number.isMain ? ' main' : ''}${number.handsetId ? ` on ${names.handset(number.handsetId)}` : ''}`,
     );
   for (const service of snapshot.voiceServices)
-    out.set(`voice service ${service.id}`, `${service.occupierId} × ${service.quantity}`);
+    out.set(
+      `voice service ${service.id}`,
+      `${names.occupier(service.occupierId)} × ${service.quantity}`,
+    );
   for (const handset of snapshot.handsets)
-    out.set(`handset ${handset.id} logged in`, handset.loggedInNumber ?? 'nobody');
+    out.set(`handset ${names.handset(handset.id)} logged in`, handset.loggedInNumber ?? 'nobody');
   out.set('pool', `${snapshot.poolAvailable} available`);
   return out;
 }

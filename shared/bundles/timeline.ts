@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { describeMutation, ENGINEER_ACTOR, whoDid, type JobEvent, type OutboxEntry } from '../jobs';
+import {
+  ChecklistStepId,
+  describeChangeIn,
+  ENGINEER_ACTOR,
+  namesIn,
+  stepTitle,
+  whoDid,
+  type JobEvent,
+  type JobSnapshot,
+  type OutboxEntry,
+} from '../jobs';
 import type { SiteSnapshot } from '../platform/snapshot';
 import type { SwitchMember, TranscriptMember } from './members';
 import { snapshotChanges } from './snapshot-facts';
@@ -30,18 +40,33 @@ export const TimelineEntry = z.object({
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
-function outcomeTitle(event: JobEvent, entries: ReadonlyMap<string, OutboxEntry>): string {
+/**
+ * One journal event in support's words: floor ports by label, roles and occupiers by name, as
+ * the snapshot the job had at that point knew them (ids only where it did not).
+ */
+function outcomeTitle(
+  event: JobEvent,
+  entries: ReadonlyMap<string, OutboxEntry>,
+  snapshot: JobSnapshot | null,
+): string {
+  const describe = (entry: OutboxEntry) =>
+    snapshot ? describeChangeIn(snapshot, entry.mutation) : entry.mutation.kind;
   const what = (entryId: string) => {
     const entry = entries.get(entryId);
-    return entry ? describeMutation(entry.mutation) : `change ${entryId}`;
+    return entry ? describe(entry) : `change ${entryId}`;
+  };
+  const role = (roleId: string) => (snapshot ? namesIn(snapshot).role(roleId) : roleId);
+  const step = (stepId: string) => {
+    const known = ChecklistStepId.safeParse(stepId);
+    return known.success ? stepTitle(known.data) : stepId;
   };
   switch (event.type) {
     case 'JobCreated':
       return `Job started from the platform's snapshot (version ${event.payload.snapshot.version})`;
     case 'ChecklistStepMarked':
-      return `Step ${event.payload.stepId} marked ${event.payload.done ? 'done' : 'not done'}${event.payload.note ? `: ${event.payload.note}` : ''}`;
+      return `Step ${step(event.payload.stepId)} marked ${event.payload.done ? 'done' : 'not done'}${event.payload.note ? `: ${event.payload.note}` : ''}`;
     case 'MutationQueued':
-      return `Queued: ${describeMutation(event.payload.entry.mutation)}`;
+      return `Queued: ${describe(event.payload.entry)}`;
     case 'MutationApplied':
       return `Platform applied: ${what(event.payload.entryId)}`;
     case 'MutationNeedsAttention':
@@ -61,7 +86,7 @@ function outcomeTitle(event: JobEvent, entries: ReadonlyMap<string, OutboxEntry>
     case 'SwitchConnected':
       return `Connected to ${event.payload.identity.hostname} (${event.payload.identity.model}) over ${event.payload.label}${event.payload.check.matches ? '' : ` — not the switch the site expects: ${event.payload.check.differences.join('; ')}`}`;
     case 'PortRoleApplied':
-      return `${event.payload.interfaceName}: role ${event.payload.roleId} ${event.payload.rejected ? `refused at “${event.payload.rejected.command}”` : event.payload.verified ? (event.payload.changed ? 'applied and verified' : 'already right') : 'applied, not verified'}`;
+      return `${event.payload.interfaceName}: role ${role(event.payload.roleId)} ${event.payload.rejected ? `refused at “${event.payload.rejected.command}”` : event.payload.verified ? (event.payload.changed ? 'applied and verified' : 'already right') : 'applied, not verified'}`;
     case 'SwitchHostKeyTrusted':
       return `New SSH host key of ${event.payload.switchId} trusted: ${event.payload.newFingerprint} pinned in place of ${event.payload.oldFingerprint}`;
     case 'SwitchTranscriptSaved':
@@ -101,7 +126,7 @@ export function bundleTimeline(
       ref: `#${event.seq}`,
       source: 'journal',
       actor: whoDid(engineerName, event.actor),
-      title: outcomeTitle(event, entries),
+      title: outcomeTitle(event, entries, snapshot),
       platformChanges,
       switchChange: null,
       transcript: null,

@@ -1,13 +1,13 @@
 import { count } from '../wording';
 import type { PlatformMutation } from './mutations';
+import type { JobSnapshot } from './snapshot';
 import type { JobState, OutboxItem } from './state';
 
 /**
  * A queued change and a conflict in the engineer's words: floor port labels, role names,
  * handsets by model and MAC, the occupier by name — never the platform's internal ids.
  */
-function namesIn(state: JobState) {
-  const { snapshot } = state;
+export function namesIn(snapshot: JobSnapshot) {
   const port = (id: string) => snapshot.floorPorts.find((p) => p.id === id)?.label ?? id;
   const role = (id: string | null) =>
     id === null ? 'no role' : (snapshot.site.roleCatalogue.find((r) => r.id === id)?.name ?? id);
@@ -23,7 +23,12 @@ function namesIn(state: JobState) {
 
 /** What this change does, as the engineer would say it. */
 export function describeChange(state: JobState, mutation: PlatformMutation): string {
-  const names = namesIn(state);
+  return describeChangeIn(state.snapshot, mutation);
+}
+
+/** The same words from a snapshot alone (a bundle's timeline names things as it knew them then). */
+export function describeChangeIn(snapshot: JobSnapshot, mutation: PlatformMutation): string {
+  const names = namesIn(snapshot);
   switch (mutation.kind) {
     case 'setFloorPortRole':
       return `Floor port ${names.port(mutation.floorPortId)}: role ${names.role(mutation.roleId)}`;
@@ -68,7 +73,7 @@ const field = (value: unknown, key: string): unknown =>
 
 /** A conflict card's sentences: port, role, and who changed it. */
 export function describeConflict(state: JobState, item: OutboxItem): ConflictWording {
-  const names = namesIn(state);
+  const names = namesIn(state.snapshot);
   const { mutation } = item.entry;
   const theirs = item.theirs?.value;
   // The platform's records carry no author: all Dialtone knows is that it was not this job.
