@@ -80,11 +80,26 @@ function lineItem(ctx: StepContext, line: ServiceLine): StepItem | null {
   return ctx.item(id, `Waiting for ${name} to register ${e164}…`, 'waiting');
 }
 
+/** Numbers an allocation waiting for the platform will activate (their numbers not known yet). */
+export function numbersToCome(ctx: StepContext): boolean {
+  return ctx.predicted.pendingAllocations.some((a) => a.activate);
+}
+
 export function handsetLoginItems(ctx: StepContext): StepItem[] {
   const items = ctx.lines.map((line) => lineItem(ctx, line)).filter((i) => i !== null);
   if (ctx.lines.length === 0)
     items.push(
-      ctx.item('handsetLogin:none', 'No number is active yet: fix the Numbers step first.', 'open'),
+      numbersToCome(ctx)
+        ? ctx.item(
+            'handsetLogin:none',
+            'The numbers are not known yet: the platform picks them when the queued change reaches it, and the handsets are logged in to them here then.',
+            'waiting',
+          )
+        : ctx.item(
+            'handsetLogin:none',
+            'No number is active yet: fix the Numbers step first.',
+            'open',
+          ),
     );
   return items;
 }

@@ -96,7 +96,7 @@ export function numbersSummary(ctx: StepContext, items: readonly StepItem[]): st
     return `Numbers as the rules expect: ${count(ctx.lines.length, 'service number', 'service numbers')} active.`;
   return [
     open > 0 ? `${count(open, 'finding needs', 'findings need')} a fix` : null,
-    waiting > 0 ? `${count(waiting, 'fix waits', 'fixes wait')} for the platform` : null,
+    waiting > 0 ? `${count(waiting, 'change waits', 'changes wait')} for the platform` : null,
     pending > 0 ? `${count(pending, 'number', 'numbers')} to be allocated` : null,
   ]
     .filter((part) => part !== null)

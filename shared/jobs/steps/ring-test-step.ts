@@ -2,6 +2,7 @@ import { count } from '../../wording';
 import type { JobSnapshot } from '../snapshot';
 import type { RingAttempt } from '../installation-state';
 import type { StepContext } from './context';
+import { numbersToCome } from './handset-login-step';
 import type { StepItem } from './step-status';
 
 function label(snapshot: JobSnapshot, floorPortId: string | null): string {
@@ -126,7 +127,15 @@ export function ringTestItems(ctx: StepContext): StepItem[] {
       );
   }
   if (ctx.lines.length === 0)
-    items.push(ctx.item('ringTest:none', 'No service number is active yet.', 'open'));
+    items.push(
+      numbersToCome(ctx)
+        ? ctx.item(
+            'ringTest:none',
+            'The numbers are not known yet: the platform picks them when the queued change reaches it.',
+            'waiting',
+          )
+        : ctx.item('ringTest:none', 'No service number is active yet.', 'open'),
+    );
   return items;
 }
 

@@ -118,6 +118,28 @@ describe('checklist step statuses from facts', () => {
     expect(numbers.summary).toContain('1 number to be allocated');
   });
 
+  it('Brightwater, first add queued offline: every step that needs the numbers says it waits for them', () => {
+    const statuses = statusesOf('occ-brightwater', [
+      queued('add-1', {
+        kind: 'addVoiceService',
+        siteId: base.site.id,
+        occupierId: 'occ-brightwater',
+        quantity: 3,
+      }),
+    ]);
+    const numbers = step(statuses, 'numbers');
+    expect(numbers.state).toBe('queued');
+    expect(numbers.summary).toBe('1 change waits for the platform · 5 numbers to be allocated');
+    for (const id of ['handsetLogin', 'ringTest']) {
+      const waiting = step(statuses, id);
+      expect(waiting.state, id).toBe('queued');
+      expect(
+        waiting.items.map((i) => [i.state, i.message.split(':')[0]]),
+        id,
+      ).toEqual([['waiting', 'The numbers are not known yet']]);
+    }
+  });
+
   it('Northwind: registered handsets make Handset login done; the ring test names the wrong handset', () => {
     const before = statusesOf('occ-northwind', []);
     expect(step(before, 'handsetLogin').state).toBe('done');

@@ -129,7 +129,7 @@ export function PortRolesScreen({ view, readOnly }: JobStepScreenProps) {
                       </Table.Td>
                       <Table.Td>{row.preview ? name(row.switchRoleId) : '—'}</Table.Td>
                       <Table.Td>
-                        {name(row.platformRoleId)}
+                        {row.platformRoleId === null ? 'No role' : name(row.platformRoleId)}
                         {queuedRole(row.floorPortId) !== null &&
                           ` · ${name(queuedRole(row.floorPortId))} queued`}
                       </Table.Td>
