@@ -322,6 +322,9 @@ test('the London job with the platform stopped: everything queued and said so; p
     ]);
     await expect(stepState(page, 'Handset login')).not.toContainText('Done');
     await expect(page.getByText('Registered ✓')).toHaveCount(0);
+    // Only the platform can say whether the keypad handset registered: said, not guessed.
+    await expect(keypad).toContainText('Dialtone asks the platform once it answers');
+    await expect(keypad.getByRole('button', { name: /^Check .* now$/ })).toHaveCount(0);
     await shot(page, testInfo, 'stopped-06-login-queued');
     await openStep(page, 'Ring test');
     for (const { e164 } of LINES) {

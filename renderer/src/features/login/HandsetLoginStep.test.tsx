@@ -55,4 +55,25 @@ describe('Handset login', () => {
     expect(within(row).queryByRole('button', { name: `Check ${E164} now` })).toBeNull();
     expect(row.textContent).toContain('Registered ✓');
   });
+
+  it('offline: no "Check now" (only the platform can say), and it says registration is read once it answers', async () => {
+    const timedOut = jobViewOf('job-2', 'occ-northwind', loggedIn);
+    renderApp({
+      handlers: {
+        'jobs:open': () => timedOut,
+        'sync:status': () => ({
+          reachable: false,
+          workOffline: false,
+          reason: 'The platform does not answer.',
+          checkedAt: '2026-05-04T10:00:00.000Z',
+        }),
+      },
+      path: '/jobs/job-2/handset-login',
+    });
+    const row = await screen.findByRole('region', { name: `Number ${E164}` });
+    await waitFor(() =>
+      expect(row.textContent).toContain('Dialtone asks the platform once it answers'),
+    );
+    expect(within(row).queryByRole('button', { name: `Check ${E164} now` })).toBeNull();
+  });
 });

@@ -22,6 +22,7 @@ import { makerOfMac, normalizeMac } from '../../../../shared/platform/mac';
 import { useAppInfo } from '../../app/appInfoStore';
 import { jobActionKey, useOpenJob } from '../jobs/openJobStore';
 import type { JobStepScreenProps } from '../jobs/stepScreens';
+import { useConnectivity } from '../sync/connectivityStore';
 
 const STAGE_MARK: Record<LoginStage['state'], string> = {
   done: '✓',
@@ -97,6 +98,13 @@ function LoginRow({
   // The login is on the platform: whether it registered can be read there now.
   const checkable = stages.find((s) => s.id === 'provisioning')?.state === 'done';
   const checkKey = jobActionKey.installation(`check:${e164}`);
+  // Only the platform knows whether a handset registered: offline, nothing can be read.
+  const offline = useConnectivity(
+    (state) =>
+      state.connectivity !== null &&
+      (state.connectivity.workOffline ||
+        (!state.connectivity.reachable && state.connectivity.checkedAt !== null)),
+  );
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label={`Number ${e164}`}>
       <Title order={3} size="h4">
@@ -146,7 +154,13 @@ function LoginRow({
               Use this MAC
             </Button>
           </Group>
-          {checkable && (
+          {asked && offline && (
+            <Text fw={600}>
+              The platform cannot be reached now, so whether the handset registered cannot be read:
+              Dialtone asks the platform once it answers.
+            </Text>
+          )}
+          {checkable && !offline && (
             <Button
               variant="outline"
               w="fit-content"
