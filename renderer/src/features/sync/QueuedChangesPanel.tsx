@@ -16,7 +16,7 @@ export function QueuedChangesPanel({ state }: { state: JobState }) {
   const more = queued.length - shown.length;
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label="Waiting to sync">
-      <Title order={3} size="h5">
+      <Title order={2} size="h5">
         Waiting to sync: {count(queued.length, 'change', 'changes')} the platform does not have yet
       </Title>
       <List size="sm" mt={4}>
