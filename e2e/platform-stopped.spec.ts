@@ -375,6 +375,9 @@ test('the London job with the platform stopped: everything queued and said so; p
     await page.getByRole('link', { name: 'Open the report' }).click();
     const report = page.getByRole('article', { name: 'Installation report' });
     await expect(report).toContainText('Priya Shah (Office manager)');
+    await expect(report).toContainText(
+      'When this report was made, 1 change of this job had not reached the platform: Send the signed-off installation record.',
+    );
     await expect(
       report.getByRole('table', { name: 'Numbers, handsets and desks' }).getByText('✓ Passed'),
     ).toHaveCount(3);

@@ -200,6 +200,11 @@ describe('the sign-off report', () => {
     });
     // Two test calls still queued: the report says they have not reached the platform.
     expect(report.unsynced).toBe(2);
+    // Said in words: neither is a row of the changes table, so "marked below" would not be true.
+    expect(report.unsyncedChanges).toEqual([
+      'Ring +442079460071 (test call)',
+      'Ring +442079460073 (test call)',
+    ]);
     expect(report.eventCount).toBe(events.length);
   });
 

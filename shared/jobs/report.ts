@@ -1,4 +1,5 @@
 import { stepTitle, ChecklistStepId } from './checklist';
+import { describeChange } from './change-wording';
 import type { PlatformMutation } from './mutations';
 import type { RingAttempt } from './installation-state';
 import type { JobState, OutboxItem } from './state';
@@ -78,6 +79,8 @@ export interface JobReport {
   signOff: { signerName: string; signerRole: string; by: string; at: string } | null;
   /** Platform changes of this job still not applied (queued or refused). */
   unsynced: number;
+  /** What had not reached the platform, each in the engineer's words (describeChange). */
+  unsyncedChanges: string[];
   /** How many journal events the report was built from. */
   eventCount: number;
 }
@@ -182,6 +185,9 @@ function statusOf(item: OutboxItem): Pick<ReportChange, 'status' | 'statusWords'
 export function buildJobReport(state: JobState): JobReport {
   const ctx = buildStepContext(state);
   const { snapshot } = state;
+  const unsynced = state.outbox.filter((i) =>
+    ['queued', 'needsAttention', 'conflict'].includes(i.status),
+  );
   const occupier = snapshot.occupiers.find((o) => o.id === state.occupierId);
   const spaceOf = (floorPortId: string | null) => {
     const port = snapshot.floorPorts.find((p) => p.id === floorPortId);
@@ -274,9 +280,8 @@ export function buildJobReport(state: JobState): JobReport {
       summary: s.summary,
     })),
     signOff: installation.signOff,
-    unsynced: state.outbox.filter((i) =>
-      ['queued', 'needsAttention', 'conflict'].includes(i.status),
-    ).length,
+    unsynced: unsynced.length,
+    unsyncedChanges: unsynced.map((i) => describeChange(state, i.entry.mutation)),
     eventCount: state.eventCount,
   };
 }

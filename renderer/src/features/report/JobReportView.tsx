@@ -78,10 +78,11 @@ export function JobReportView({
         </dl>
         {report.unsynced > 0 && (
           <p className="job-report-note">
+            When this report was made,{' '}
             {report.unsynced === 1
               ? '1 change of this job had not reached the platform'
-              : `${report.unsynced} changes of this job had not reached the platform`}{' '}
-            when this report was made; they are marked below.
+              : `${report.unsynced} changes of this job had not reached the platform`}
+            : {report.unsyncedChanges.join('; ')}.
           </p>
         )}
       </header>
