@@ -200,8 +200,11 @@ async function runTrack(track: (typeof TRACKS)[number], index: number): Promise<
           }
           if (killAfterAcks === 0) return finish();
           sendMore();
-        } else if (message.kind === 'synced') {
-          syncedByRun.set(message.run, Math.max(syncedByRun.get(message.run) ?? 0, message.done));
+        } else if (message.kind === 'synced' || message.kind === 'syncing') {
+          // Killed at a run's start or after some of its outcomes are durable, never by the
+          // clock: either way some answers are in and their outcomes not yet journaled.
+          if (message.kind === 'synced')
+            syncedByRun.set(message.run, Math.max(syncedByRun.get(message.run) ?? 0, message.done));
           if (++syncedThisLife >= killAfterSynced) {
             killsDuringSync++;
             return finish();

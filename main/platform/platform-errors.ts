@@ -24,6 +24,22 @@ export interface PlatformErrorDetail {
   networkCode?: string;
 }
 
+/**
+ * A CodedError for a failure that is an answer, not a bug (a 5xx, a 429, a dropped
+ * connection): made without capturing a stack. A sync under faults makes thousands, each
+ * stack (with its async frames) cost more than the rest of handling the failure, and no one
+ * reads it: the code, message and detail say what happened; where is always this file.
+ */
+function expectedFailure(code: string, message: string, detail: PlatformErrorDetail): CodedError {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new CodedError(code, message, detail);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 export const PLATFORM_ERROR_CODES = {
   unauthorized: 'PLATFORM_UNAUTHORIZED',
   unreachable: 'PLATFORM_UNREACHABLE',
@@ -92,24 +108,24 @@ export function networkFailure(error: unknown, baseUrl: string, isMutation: bool
   const code = causeCode(error);
   const message = causeMessage(error);
   if ((error as { name?: string }).name === 'TimeoutError')
-    return new CodedError(
+    return expectedFailure(
       PLATFORM_ERROR_CODES.timeout,
       `The platform at ${baseUrl} did not answer in time. Check the network, or work offline; pending changes are retried.`,
       { retryable: true, outcomeUnknown: isMutation } satisfies PlatformErrorDetail,
     );
   if (isTlsFailure(code, message))
-    return new CodedError(
+    return expectedFailure(
       PLATFORM_ERROR_CODES.tls,
       `The secure connection to ${baseUrl} failed (${code || message}). The platform's certificate is not trusted: check the URL, or ask IT about a proxy that intercepts HTTPS.`,
       { retryable: false, outcomeUnknown: false } satisfies PlatformErrorDetail,
     );
   if (UNREACHABLE_CODES.has(code))
-    return new CodedError(
+    return expectedFailure(
       PLATFORM_ERROR_CODES.unreachable,
       `The platform at ${baseUrl} cannot be reached: ${UNREACHABLE_WORDS[code]}. Check the network and the address, or work offline.`,
       { retryable: true, outcomeUnknown: false, networkCode: code } satisfies PlatformErrorDetail,
     );
-  return new CodedError(
+  return expectedFailure(
     PLATFORM_ERROR_CODES.connectionLost,
     `The connection to ${baseUrl} was ${DROPPED_CODES.has(code) ? 'closed' : 'lost'} before the platform answered.${isMutation ? ' The change may or may not have been made; sending it again is safe, as the platform makes it only once.' : ''}`,
     {
@@ -146,7 +162,7 @@ export function problemFailure(
     ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
   };
   if (status === 401)
-    return new CodedError(
+    return expectedFailure(
       PLATFORM_ERROR_CODES.unauthorized,
       `The platform at ${baseUrl} refused the API token (401). Check the token in Settings.`,
       detail,
@@ -158,5 +174,5 @@ export function problemFailure(
       : typeof p.title === 'string'
         ? p.title
         : text.slice(0, 200) || `HTTP ${status}`;
-  return new CodedError(platformCode(code), said, detail);
+  return expectedFailure(platformCode(code), said, detail);
 }

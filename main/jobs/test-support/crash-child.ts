@@ -41,7 +41,11 @@ async function syncingJobs(): Promise<{ jobs: JobService; close(): Promise<void>
   });
   let run = 0;
   services.sync.onRun((event) => {
-    if (event.phase === 'started') run++;
+    if (event.phase !== 'started') return;
+    run++;
+    // A kill from here on lands while the run's first answers come in, before their batch
+    // of outcomes is durable: the platform has applied what the journal does not say yet.
+    send({ kind: 'syncing', run });
   });
   services.sync.onProgress((_jobId, progress) => {
     if (progress && progress.done > 0) send({ kind: 'synced', done: progress.done, run });

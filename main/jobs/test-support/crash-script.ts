@@ -17,6 +17,8 @@ export type ChildMessage =
    * a platform only): sync's outcomes are journaled in batches, and count only once durable.
    */
   | { kind: 'synced'; done: number; run: number }
+  /** Sync run `run` started (with a platform only). */
+  | { kind: 'syncing'; run: number }
   | { kind: 'failed'; id: string; message: string };
 
 /** A digest of a folded state, equal whenever two folds agree. */
