@@ -10,8 +10,10 @@ import {
   registrationSeen,
   registrationTimedOut,
 } from '../../../../shared/jobs/test-support/northwind-login';
+import { buildSnapshot } from '../../../../shared/numbers/test-support/snapshot-builder';
 import { jobViewOf } from '../../test-support/jobViews';
 import { renderApp } from '../../test-support/renderApp';
+import { LOGINS_PER_PAGE } from './HandsetLoginStep';
 
 const E164 = NORTHWIND_E164;
 /** Northwind's first number logged in again; the login reached the platform; the wait ran out. */
@@ -75,5 +77,31 @@ describe('Handset login', () => {
       expect(row.textContent).toContain('Dialtone asks the platform once it answers'),
     );
     expect(within(row).queryByRole('button', { name: `Check ${E164} now` })).toBeNull();
+  });
+
+  it('an occupier with many numbers: a page of rows at a time, every number reachable', async () => {
+    const gb = (i: number) => `+44203${String(i).padStart(7, '0')}`;
+    const numbers = Array.from({ length: 45 }, (_, i) => ({
+      e164: gb(i),
+      state: 'ACTIVE' as const,
+      handsetId: null,
+    }));
+    const snapshot = buildSnapshot({
+      occupiers: [{ id: 'occ-big', name: 'Big', services: [{ quantity: 45 }], numbers }],
+    });
+    renderApp({
+      handlers: { 'jobs:open': () => jobViewOf('job-big', 'occ-big', [], snapshot) },
+      path: '/jobs/job-big/handset-login',
+    });
+    const rows = () => screen.getAllByRole('region', { name: /^Number \+/ });
+    await screen.findByRole('region', { name: `Number ${gb(0)}` });
+    expect(rows()).toHaveLength(LOGINS_PER_PAGE);
+    expect(screen.getByText('Numbers 1–20 of 45')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Next 20 numbers' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Next 20 numbers' }));
+    expect(screen.getByText('Numbers 41–45 of 45')).toBeTruthy();
+    expect(rows().map((r) => r.getAttribute('aria-label'))).toEqual(
+      [40, 41, 42, 43, 44].map((i) => `Number ${gb(i)}`),
+    );
   });
 });

@@ -1,6 +1,7 @@
-import { Button, Group, Table, Text } from '@mantine/core';
-import { memo, useState } from 'react';
+import { Table } from '@mantine/core';
+import { memo } from 'react';
 import type { PhoneNumber } from '../../../../shared/platform/schemas';
+import { Pager, usePage } from '../../common/paging';
 
 /**
  * Rows on one page of the table. An occupier can hold a thousand numbers: drawing them all
@@ -23,16 +24,8 @@ export const NumberTable = memo(function NumberTable({
   /** E.164s with a change waiting in the outbox. */
   queued: ReadonlySet<string>;
 }) {
-  const [page, setPage] = useState(0);
-  const pages = Math.max(1, Math.ceil(numbers.length / NUMBERS_PER_PAGE));
-  // Fewer numbers than before (released ones): stay on the last page there is.
-  const shown = Math.min(page, pages - 1);
-  const first = shown * NUMBERS_PER_PAGE;
-  const rows = numbers.slice(first, first + NUMBERS_PER_PAGE);
-  const range =
-    numbers.length === 0
-      ? 'No numbers'
-      : `Numbers ${(first + 1).toLocaleString('en-GB')}–${(first + rows.length).toLocaleString('en-GB')} of ${numbers.length.toLocaleString('en-GB')}`;
+  const page = usePage(numbers, NUMBERS_PER_PAGE);
+  const { rows } = page;
   return (
     <>
       <Table aria-label="The occupier's numbers">
@@ -58,29 +51,7 @@ export const NumberTable = memo(function NumberTable({
           ))}
         </Table.Tbody>
       </Table>
-      {pages > 1 && (
-        <Group justify="space-between" mt="sm">
-          <Text aria-live="polite">{range}</Text>
-          <Group gap="xs">
-            <Button
-              variant="outline"
-              disabled={shown === 0}
-              onClick={() => setPage(shown - 1)}
-              aria-label={`Previous ${NUMBERS_PER_PAGE} numbers`}
-            >
-              Previous
-            </Button>
-            <Button
-              variant="outline"
-              disabled={shown === pages - 1}
-              onClick={() => setPage(shown + 1)}
-              aria-label={`Next ${NUMBERS_PER_PAGE} numbers`}
-            >
-              Next
-            </Button>
-          </Group>
-        </Group>
-      )}
+      <Pager noun="Numbers" total={numbers.length} perPage={NUMBERS_PER_PAGE} page={page} />
     </>
   );
 });
