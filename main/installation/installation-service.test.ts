@@ -1,29 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { createAppServices, type AppServices } from '../app/services';
-import { bridgeCalls, step } from './test-support/bridge-calls';
+import { demoAppServices, step } from './test-support/bridge-calls';
 
-let services: AppServices;
-
-beforeAll(async () => {
-  services = await createAppServices({
-    host: 'browser',
-    target: { kind: 'demo' },
-    dataDirectory: mkdtempSync(join(tmpdir(), 'dialtone-installation-')),
-  });
-  await services.jobs.connectivity.check();
-});
-afterAll(async () => {
-  await services?.close();
-});
-
-let counter = 0;
-const actionId = () => `action-${++counter}-${Date.now()}`;
-
-const { call, viewWhere } = bridgeCalls(() => services.router);
+const { services, call, viewWhere, actionId } = demoAppServices('installation');
 
 describe('the guided job over the bridge, against the demo platform', () => {
   it('Brightwater: adding 3 voice services makes the Numbers step green once the platform confirms it', async () => {
@@ -146,7 +125,7 @@ describe('the guided job over the bridge, against the demo platform', () => {
     ).rejects.toMatchObject({ code: 'REASON_TEXT_REQUIRED' });
     // The installation record with the ring test reaches the platform once.
     await call('sync:now', { jobId });
-    const record = await services.platform.getInstallationRecord(
+    const record = await services().platform.getInstallationRecord(
       'lon-shoreditch',
       'occ-northwind',
       jobId,

@@ -1,28 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { createAppServices, type AppServices } from '../app/services';
-import { bridgeCalls, step } from './test-support/bridge-calls';
+import { demoAppServices, step } from './test-support/bridge-calls';
 
-let services: AppServices;
-
-beforeAll(async () => {
-  services = await createAppServices({
-    host: 'browser',
-    target: { kind: 'demo' },
-    dataDirectory: mkdtempSync(join(tmpdir(), 'dialtone-offline-add-')),
-  });
-  await services.jobs.connectivity.check();
-});
-afterAll(async () => {
-  await services?.close();
-});
-
-let counter = 0;
-const actionId = () => `action-${++counter}-${Date.now()}`;
-const { call, viewWhere } = bridgeCalls(() => services.router);
+const { services, call, viewWhere, actionId } = demoAppServices('offline-add');
 
 describe('a first add of voice services queued while offline', () => {
   it('is counted as the allocation it brings: no allocation fix is offered on top, and the platform allocates once', async () => {
@@ -31,7 +11,7 @@ describe('a first add of voice services queued while offline', () => {
       occupierId: 'occ-brightwater',
     });
     const jobId = created.summary.jobId;
-    services.jobs.connectivity.setWorkOffline(true);
+    services().jobs.connectivity.setWorkOffline(true);
     const queued = await call('installation:addVoiceService', {
       jobId,
       actionId: actionId(),
@@ -54,8 +34,8 @@ describe('a first add of voice services queued while offline', () => {
       (await call('jobs:open', { jobId })).state.outbox.map((i) => i.entry.mutation.kind),
     ).toEqual(['addVoiceService']);
 
-    services.jobs.connectivity.setWorkOffline(false);
-    await services.jobs.connectivity.check();
+    services().jobs.connectivity.setWorkOffline(false);
+    await services().jobs.connectivity.check();
     await call('sync:now', { jobId });
     const synced = await viewWhere(
       jobId,
@@ -74,7 +54,7 @@ describe('a first add of voice services queued while offline', () => {
       occupierId: 'occ-northwind',
     });
     const jobId = created.summary.jobId;
-    services.jobs.connectivity.setWorkOffline(true);
+    services().jobs.connectivity.setWorkOffline(true);
     await expect(
       call('installation:ringIt', { jobId, actionId: actionId(), e164: '+442079460073' }),
     ).rejects.toMatchObject({ code: 'RING_NEEDS_PLATFORM' });
@@ -82,7 +62,7 @@ describe('a first add of voice services queued while offline', () => {
 
     // Rung just before the platform went: its account of the call never came.
     const attemptId = actionId();
-    await services.jobs.jobs.record(jobId, [
+    await services().jobs.jobs.record(jobId, [
       {
         id: attemptId,
         actor: 'engineer',
@@ -105,6 +85,6 @@ describe('a first add of voice services queued while offline', () => {
         rangFloorPortId: null,
       }),
     ).rejects.toMatchObject({ code: 'RING_OUTCOME_UNKNOWN' });
-    services.jobs.connectivity.setWorkOffline(false);
+    services().jobs.connectivity.setWorkOffline(false);
   });
 });

@@ -1,28 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { createAppServices, type AppServices } from '../app/services';
-import { bridgeCalls, step } from './test-support/bridge-calls';
+import { demoAppServices, step } from './test-support/bridge-calls';
 
-let services: AppServices;
-
-beforeAll(async () => {
-  services = await createAppServices({
-    host: 'browser',
-    target: { kind: 'demo' },
-    dataDirectory: mkdtempSync(join(tmpdir(), 'dialtone-us-main-')),
-  });
-  await services.jobs.connectivity.check();
-});
-afterAll(async () => {
-  await services?.close();
-});
-
-let counter = 0;
-const actionId = () => `action-${++counter}-${Date.now()}`;
-const { call, viewWhere } = bridgeCalls(() => services.router);
+const { services, call, viewWhere, actionId } = demoAppServices('us-main');
 const OCCUPIER = 'occ-hudson-ventures';
 
 describe('a US first add: the main number the platform does not create by itself', () => {
@@ -37,7 +17,7 @@ describe('a US first add: the main number the platform does not create by itself
     expect(missing).toBeDefined();
 
     // Queued while offline: counted as the allocation it brings, offered no second time.
-    services.jobs.connectivity.setWorkOffline(true);
+    services().jobs.connectivity.setWorkOffline(true);
     const queued = await call('installation:fixFinding', {
       jobId,
       actionId: actionId(),
@@ -52,8 +32,8 @@ describe('a US first add: the main number the platform does not create by itself
       call('installation:fixFinding', { jobId, actionId: actionId(), findingId: 'main.missing' }),
     ).rejects.toMatchObject({ code: 'FIX_WAITS_FOR_ALLOCATION' });
 
-    services.jobs.connectivity.setWorkOffline(false);
-    await services.jobs.connectivity.check();
+    services().jobs.connectivity.setWorkOffline(false);
+    await services().jobs.connectivity.check();
     await call('sync:now', { jobId });
     const green = await viewWhere(
       jobId,

@@ -1,4 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { JobView, StepStatus } from '../../../shared/jobs';
+import { createAppServices, type AppServices } from '../../app/services';
 import type { Router } from '../../bridge/router';
 import { waitFor } from '../../sim/platform/test-support/test-platform';
 
@@ -27,3 +32,29 @@ export function bridgeCalls(router: () => Router) {
 }
 
 export const step = (view: JobView, id: string): StepStatus => view.steps.find((s) => s.id === id)!;
+
+/**
+ * The app's own services on the demo platform for one test file (created before its tests,
+ * closed after), with the bridge calls and a fresh action id per call.
+ */
+export function demoAppServices(name: string) {
+  let services: AppServices | undefined;
+  beforeAll(async () => {
+    services = await createAppServices({
+      host: 'browser',
+      target: { kind: 'demo' },
+      dataDirectory: mkdtempSync(join(tmpdir(), `dialtone-${name}-`)),
+    });
+    await services.jobs.connectivity.check();
+  });
+  afterAll(async () => {
+    await services?.close();
+  });
+  const get = (): AppServices => {
+    if (!services) throw new Error('The demo services are made in beforeAll.');
+    return services;
+  };
+  let counter = 0;
+  const actionId = () => `action-${++counter}-${Date.now()}`;
+  return { services: get, actionId, ...bridgeCalls(() => get().router) };
+}
