@@ -1,36 +1,16 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildStepContext, loginTimeline } from '../../shared/jobs';
-import { createAppServices, type AppServices } from '../app/services';
 import { waitFor } from '../sim/platform/test-support/test-platform';
-import { bridgeCalls, step } from './test-support/bridge-calls';
+import { demoAppServices, step } from './test-support/bridge-calls';
 
 /**
  * "Check now" after a login's wait ran out: the app's own services and watch, the demo
  * platform and its world. The wait is 0 ms, so the first read-back that finds the handset
  * unregistered records the timeout — no race with a clock.
  */
-let services: AppServices;
-
-beforeAll(async () => {
-  services = await createAppServices({
-    host: 'browser',
-    target: { kind: 'demo' },
-    dataDirectory: mkdtempSync(join(tmpdir(), 'dialtone-check-now-')),
-    registrationTimeoutMs: 0,
-  });
-  await services.jobs.connectivity.check();
+const { services, call, viewWhere, actionId } = demoAppServices('check-now', {
+  registrationTimeoutMs: 0,
 });
-afterAll(async () => {
-  await services?.close();
-});
-
-let counter = 0;
-const actionId = () => `check-${++counter}-${Date.now()}`;
-
-const { call, viewWhere } = bridgeCalls(() => services.router);
 
 describe('"Check now" of a handset login whose wait ran out', () => {
   it('Brightwater: the handset plugged in after the timeout registers; the watch has stopped, Check now sees it', async () => {
@@ -75,11 +55,11 @@ describe('"Check now" of a handset login whose wait ran out', () => {
     expect(item.message).toMatch(/did not register .* within 0 s\. Check: is it cabled\?/);
 
     // Plugged in now: the platform sees it register…
-    services.demoEquipment.live.plug('hs-bw-1', 'lon-shoreditch-2F-001');
+    services().demoEquipment.live.plug('hs-bw-1', 'lon-shoreditch-2F-001');
     await waitFor(
       'the platform to see hs-bw-1 registered',
       async () =>
-        (await services.platform.getHandsetRegistration('hs-bw-1')).registration === 'registered',
+        (await services().platform.getHandsetRegistration('hs-bw-1')).registration === 'registered',
       15_000,
     );
     // …but the job does not know: the watch stopped when the wait ran out.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import type { JobView, StepStatus } from '../../../shared/jobs';
-import { createAppServices, type AppServices } from '../../app/services';
+import { createAppServices, type AppServices, type AppServicesOptions } from '../../app/services';
 import type { Router } from '../../bridge/router';
 import { waitFor } from '../../sim/platform/test-support/test-platform';
 
@@ -37,13 +37,18 @@ export const step = (view: JobView, id: string): StepStatus => view.steps.find((
  * The app's own services on the demo platform for one test file (created before its tests,
  * closed after), with the bridge calls and a fresh action id per call.
  */
-export function demoAppServices(name: string) {
+export function demoAppServices(
+  name: string,
+  /** More of the app's options, e.g. a login wait of 0 ms. */
+  more: Partial<AppServicesOptions> = {},
+) {
   let services: AppServices | undefined;
   beforeAll(async () => {
     services = await createAppServices({
       host: 'browser',
       target: { kind: 'demo' },
       dataDirectory: mkdtempSync(join(tmpdir(), `dialtone-${name}-`)),
+      ...more,
     });
     await services.jobs.connectivity.check();
   });

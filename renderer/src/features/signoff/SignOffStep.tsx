@@ -6,6 +6,13 @@ import { jobActionKey, useOpenJob } from '../jobs/openJobStore';
 import type { JobStepScreenProps } from '../jobs/stepScreens';
 
 /** Sign-off: only when every step is green or each open item has an exception. */
+/** How the installation record with the sign-off stands on the platform, as the alert shows it. */
+const RECORD_ALERT = {
+  onPlatform: { color: 'teal', title: '✓ On the platform' },
+  refused: { color: 'red', title: '✗ Refused by the platform' },
+  queued: { color: 'blue', title: '… Queued, not on the platform yet' },
+} as const;
+
 export function SignOffStep({ view, readOnly }: JobStepScreenProps) {
   const run = useOpenJob((state) => state.installation);
   const key = jobActionKey.installation('signOff');
@@ -29,20 +36,8 @@ export function SignOffStep({ view, readOnly }: JobStepScreenProps) {
           {onPlatform.kind !== 'notSignedOff' && (
             <Alert
               role="status"
-              color={
-                onPlatform.kind === 'onPlatform'
-                  ? 'teal'
-                  : onPlatform.kind === 'refused'
-                    ? 'red'
-                    : 'blue'
-              }
-              title={
-                onPlatform.kind === 'onPlatform'
-                  ? '✓ On the platform'
-                  : onPlatform.kind === 'refused'
-                    ? '✗ Refused by the platform'
-                    : '… Queued, not on the platform yet'
-              }
+              color={RECORD_ALERT[onPlatform.kind].color}
+              title={RECORD_ALERT[onPlatform.kind].title}
             >
               {onPlatform.message}
             </Alert>
