@@ -9,7 +9,7 @@
  * backoff waits, whose share per lane bounds the faulty run from below whatever the CPU.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,6 +84,34 @@ function cpuSecondsOf(pid: number): CpuSeconds {
   }
 }
 
+/** Per thread of this process (Linux /proc): name → CPU seconds so far. */
+function threadCpuSeconds(): Map<string, number> {
+  const threads = new Map<string, number>();
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      // Node leaves its threads' names as "node": the main thread is the one whose id is the process's.
+      const name = Number(tid) === process.pid ? 'main' : 'others';
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
+      threads.set(name, (threads.get(name) ?? 0) + seconds);
+    }
+  } catch {
+    // Not Linux: no breakdown.
+  }
+  return threads;
+}
+
+/** Where Dialtone's CPU went between two thread readings, busiest first. */
+function describeThreads(before: Map<string, number>, after: Map<string, number>): string {
+  return [...after]
+    .map(([name, seconds]) => [name, seconds - (before.get(name) ?? 0)] as const)
+    .filter(([, seconds]) => seconds >= 0.05)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, seconds]) => `${name} ${seconds.toFixed(1)}`)
+    .join(', ');
+}
+
 /** `total s (user + system)`: system time is mostly the loopback TCP the two processes share. */
 function describeCpu({ user, system }: CpuSeconds): string {
   return `${(user + system).toFixed(1)} s (user ${user.toFixed(1)} + system ${system.toFixed(1)})`;
@@ -143,6 +171,7 @@ async function run(label: string, faults: FaultSettingsInput, budgetMs: number):
   const stopProfile = await startProfile();
   const start = performance.now();
   const dialtoneCpuBefore = process.cpuUsage();
+  const threadsBefore = threadCpuSeconds();
   const platformCpuBefore = cpuSecondsOf(simulator.process.pid!);
   let runs = 0;
   sync.onRun((event) => {
@@ -160,6 +189,7 @@ async function run(label: string, faults: FaultSettingsInput, budgetMs: number):
   }
   const elapsed = performance.now() - start;
   const dialtoneCpu = process.cpuUsage(dialtoneCpuBefore);
+  const threads = describeThreads(threadsBefore, threadCpuSeconds());
   const platformCpuAfter = cpuSecondsOf(simulator.process.pid!);
   const platformCpu = {
     user: platformCpuAfter.user - platformCpuBefore.user,
@@ -198,6 +228,7 @@ async function run(label: string, faults: FaultSettingsInput, budgetMs: number):
       `applied ${applied}, exactly once: ${exactlyOnce ? 'yes' : 'NO'}; ` +
       `backoff waits ${waits.count} totalling ${(waits.ms / 1000).toFixed(1)} s over ${ports.length} lanes (${(waits.ms / 1000 / ports.length).toFixed(1)} s a lane on average, in order within each); ` +
       `queueing took ${(queueMs / 1000).toFixed(2)} s; CPU: Dialtone ${describeCpu(dialtoneCpuSeconds)}, platform ${describeCpu(platformCpu)}; ` +
+      `Dialtone by thread: ${threads}; ` +
       `budget ${budgetMs / 1000} s: ${timeOk ? 'met' : 'MISSED'}, ` +
       `Dialtone CPU ≤ platform's: ${cpuOk ? 'met' : 'MISSED'}`,
   );

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { networkFailure, problemFailure } from './platform-errors';
 
-function fetchFailure(code: string, message = 'boom'): Error {
-  return new TypeError('fetch failed', { cause: Object.assign(new Error(message), { code }) });
+/** A failed exchange as the transport rejects it: Node's socket or TLS code, or its own. */
+function wireFailure(code: string, message = 'boom'): Error {
+  return Object.assign(new Error(message), { code });
 }
 
 describe('platform client failures', () => {
@@ -15,47 +16,66 @@ describe('platform client failures', () => {
     ['ERR_SSL_WRONG_VERSION_NUMBER', 'PLATFORM_TLS_ERROR'],
     ['ECONNREFUSED', 'PLATFORM_UNREACHABLE'],
     ['ENOTFOUND', 'PLATFORM_UNREACHABLE'],
-    ['UND_ERR_SOCKET', 'PLATFORM_CONNECTION_LOST'],
+    ['HTTP_CONNECTION_CLOSED', 'PLATFORM_CONNECTION_LOST'],
     ['ECONNRESET', 'PLATFORM_CONNECTION_LOST'],
-  ])('a fetch failing with %s is %s', (cause, code) => {
-    expect(networkFailure(fetchFailure(cause), 'https://p.example', false).code).toBe(code);
+  ])('an exchange failing with %s is %s', (cause, code) => {
+    expect(networkFailure(wireFailure(cause), 'https://p.example', false).code).toBe(code);
   });
 
   it('a lost connection during a mutation says the outcome is unknown and a retry is safe', () => {
-    const error = networkFailure(fetchFailure('UND_ERR_SOCKET'), 'https://p.example', true);
+    const error = networkFailure(wireFailure('HTTP_CONNECTION_CLOSED'), 'https://p.example', true);
     expect(error.detail).toEqual({
       retryable: true,
       outcomeUnknown: true,
       connectionDropped: true,
-      networkCode: 'UND_ERR_SOCKET',
+      networkCode: 'HTTP_CONNECTION_CLOSED',
     });
     expect(error.message).toContain('sending it again is safe');
   });
 
-  it.each(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'ECONNRESET'])(
-    'a fetch failing with %s is told in sentences, the code kept for support only',
+  it.each(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'EPIPE', 'ECONNRESET'])(
+    'an exchange failing with %s is told in sentences, the code kept for support only',
     (cause) => {
-      const error = networkFailure(fetchFailure(cause), 'http://127.0.0.1:4010', false);
+      const error = networkFailure(wireFailure(cause), 'http://127.0.0.1:4010', false);
       expect(error.message).not.toMatch(/[A-Z]{2,}_|E[A-Z]{4,}|\(|\)/);
       expect(error.message).toMatch(/^The (platform|connection) .*\.$/);
       expect((error.detail as { networkCode?: string }).networkCode).toBe(cause);
     },
   );
 
+  it('an answer the transport cannot read is a bad response, said with what was wrong', () => {
+    const error = networkFailure(
+      wireFailure('HTTP_BAD_ANSWER', 'The answer is not readable HTTP: a chunk does not end.'),
+      'http://127.0.0.1:4010',
+      false,
+    );
+    expect(error.code).toBe('PLATFORM_BAD_RESPONSE');
+    expect(error.message).toBe(
+      'The platform at http://127.0.0.1:4010 answered in a way Dialtone cannot read. The answer is not readable HTTP: a chunk does not end.',
+    );
+    expect(error.detail).toEqual({
+      retryable: true,
+      outcomeUnknown: false,
+      networkCode: 'HTTP_BAD_ANSWER',
+    });
+  });
+
   it('the platform stopped: nothing answers at its address, said so', () => {
-    expect(
-      networkFailure(fetchFailure('ECONNREFUSED'), 'http://127.0.0.1:4010', true).message,
-    ).toBe(
+    expect(networkFailure(wireFailure('ECONNREFUSED'), 'http://127.0.0.1:4010', true).message).toBe(
       'The platform at http://127.0.0.1:4010 cannot be reached: nothing answers at that address, so the platform is stopped or the address is wrong. Check the network and the address, or work offline.',
     );
   });
 
   it('only a connection reset or closed under the request counts as dropped', () => {
     const dropped = (code: string) =>
-      (networkFailure(fetchFailure(code), 'x', true).detail as { connectionDropped?: boolean })
+      (networkFailure(wireFailure(code), 'x', true).detail as { connectionDropped?: boolean })
         .connectionDropped === true;
-    expect(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE'].map(dropped)).toEqual([true, true, true]);
-    expect(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT', 'ENOTFOUND'].map(dropped)).toEqual([
+    expect(['HTTP_CONNECTION_CLOSED', 'ECONNRESET', 'EPIPE'].map(dropped)).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(['ECONNREFUSED', 'HTTP_BAD_ANSWER', 'ENOTFOUND'].map(dropped)).toEqual([
       false,
       false,
       false,

@@ -1,4 +1,5 @@
 import { CodedError } from '../../shared/errors';
+import { HTTP_WIRE_CODES } from './http-transport';
 
 /**
  * How the client reports failures. Every error is a CodedError whose `detail` says whether a
@@ -62,7 +63,6 @@ const UNREACHABLE_CODES = new Set([
   'ENETUNREACH',
   'EAI_AGAIN',
   'EADDRNOTAVAIL',
-  'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
 /** Why a connection could not be made, as the engineer reads it (the code stays in the detail). */
@@ -74,11 +74,15 @@ const UNREACHABLE_WORDS: Record<string, string> = {
   EHOSTUNREACH: 'the network has no way through to it',
   ENETUNREACH: 'the network has no way through to it',
   EADDRNOTAVAIL: 'the laptop has no network address to reach it from',
-  UND_ERR_CONNECT_TIMEOUT: 'the connection to it was not made in time',
 };
 
 /** A connection that was up and then reset or closed under the request. */
-const DROPPED_CODES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+const DROPPED_CODES = new Set<string>([
+  HTTP_WIRE_CODES.closed,
+  'ECONNRESET',
+  'EPIPE',
+  'ECONNABORTED',
+]);
 
 function causeCode(error: unknown): string {
   let current: unknown = error;
@@ -103,7 +107,7 @@ function isTlsFailure(code: string, message: string): boolean {
   );
 }
 
-/** Classifies a failed `fetch` (no HTTP answer) for the engineer and for retry logic. */
+/** Classifies a failed exchange (no HTTP answer) for the engineer and for retry logic. */
 export function networkFailure(error: unknown, baseUrl: string, isMutation: boolean): CodedError {
   const code = causeCode(error);
   const message = causeMessage(error);
@@ -118,6 +122,16 @@ export function networkFailure(error: unknown, baseUrl: string, isMutation: bool
       PLATFORM_ERROR_CODES.tls,
       `The secure connection to ${baseUrl} failed (${code || message}). The platform's certificate is not trusted: check the URL, or ask IT about a proxy that intercepts HTTPS.`,
       { retryable: false, outcomeUnknown: false } satisfies PlatformErrorDetail,
+    );
+  if (code === HTTP_WIRE_CODES.badAnswer)
+    return expectedFailure(
+      PLATFORM_ERROR_CODES.badResponse,
+      `The platform at ${baseUrl} answered in a way Dialtone cannot read. ${message}${isMutation ? ' The change may or may not have been made; sending it again is safe, as the platform makes it only once.' : ''}`,
+      {
+        retryable: true,
+        outcomeUnknown: isMutation,
+        networkCode: code,
+      } satisfies PlatformErrorDetail,
     );
   if (UNREACHABLE_CODES.has(code))
     return expectedFailure(
