@@ -516,6 +516,80 @@ describe('the HTTP transport reads answers as servers other than Node write them
     expect(server.connections()).toBe(1);
   });
 
+  it('answered before its request was all written: that connection is not used again', async () => {
+    // Answers at the first bytes of each request and reads no more, so a large body stays unsent.
+    let connections = 0;
+    const server = createTcpServer((socket) => {
+      connections++;
+      socket.once('data', () => {
+        socket.pause();
+        socket.write('HTTP/1.1 413 Content Too Large\r\ncontent-length: 0\r\n\r\n');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    closing.push(async () => {
+      server.close();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/x`;
+    const transport = createHttpTransport();
+    const big = await transport(
+      get(url, { method: 'PUT', body: 'x'.repeat(32 * 1024 * 1024), timeoutMs: 10_000 }),
+    );
+    expect(big.status).toBe(413);
+    const next = await transport(get(url));
+    expect(next.status).toBe(413);
+    expect(connections).toBe(2);
+  });
+
+  it('a TLS handshake the server closes is a TLS failure, not a dropped connection', async () => {
+    const server = await rawServer(() => undefined);
+    // Reads (so it sees the client's close) and ends at once, as a proxy that refuses TLS may.
+    const closer = createTcpServer((socket) => socket.resume().end());
+    await new Promise<void>((resolve) => closer.listen(0, '127.0.0.1', resolve));
+    closing.push(() => new Promise((resolve) => closer.close(resolve)));
+    const { port } = closer.address() as AddressInfo;
+    await expect(
+      createHttpTransport()(get(`https://127.0.0.1:${port}/v1/x`)),
+    ).rejects.toMatchObject({
+      code: 'ERR_TLS_CLOSED_IN_HANDSHAKE',
+    });
+    const client = createPlatformClient({ baseUrl: `https://127.0.0.1:${port}`, token: 't' });
+    await expect(client.getOperator()).rejects.toMatchObject({ code: 'PLATFORM_TLS_ERROR' });
+    expect(server.connections()).toBe(0);
+  });
+
+  it('a name with several addresses, none answering, is unreachable (refused), not a lost connection', async () => {
+    const refused = await raw(() => undefined);
+    await refused.close();
+    const port = new URL(refused.url).port;
+    // localhost is ::1 and 127.0.0.1 here: Node tries each, and reports the failures together.
+    const client = createPlatformClient({ baseUrl: `http://localhost:${port}`, token: 't' });
+    await expect(client.getOperator()).rejects.toMatchObject({
+      code: 'PLATFORM_UNREACHABLE',
+      detail: { networkCode: 'ECONNREFUSED' },
+    });
+  });
+
+  it('header names are looked up as given, nothing inherited; HTTP/1.0 with a transfer coding is refused', async () => {
+    const server = await rawServer((_request, socket, index) =>
+      socket.write(
+        index === 0
+          ? 'HTTP/1.1 200 OK\r\nX-Mixed-Case: Yes\r\ncontent-length: 0\r\n\r\n'
+          : 'HTTP/1.0 200 OK\r\ntransfer-encoding: chunked\r\n\r\n0\r\n\r\n',
+      ),
+    );
+    const transport = createHttpTransport();
+    const answer = await transport(get(`${server.url}/v1/x`));
+    expect(answer.header('x-mixed-case')).toBe('Yes');
+    expect(answer.header('constructor')).toBeNull();
+    expect(answer.header('__proto__')).toBeNull();
+    await expect(transport(get(`${server.url}/v1/x`))).rejects.toMatchObject({
+      code: 'HTTP_BAD_ANSWER',
+      message: expect.stringMatching(/HTTP\/1\.0/),
+    });
+  });
+
   it('what HTTP cannot carry is refused before anything is sent', async () => {
     const server = await rawServer(() => undefined);
     const transport = createHttpTransport();

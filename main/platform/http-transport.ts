@@ -1,5 +1,5 @@
 import { connect as connectTcp, type Socket } from 'node:net';
-import { connect as connectTls } from 'node:tls';
+import { connect as connectTls, createSecureContext, type SecureContext } from 'node:tls';
 
 /**
  * The platform client's one way onto the wire: HTTP/1.1 over Node's own sockets (`node:net`,
@@ -45,8 +45,8 @@ export interface HttpRequest {
   /** The whole exchange — connect, send, answer — must finish within this. */
   timeoutMs: number;
   /**
-   * Send on a new connection of its own (closed after the answer), not a pooled keep-alive
-   * one: for the retry of a request whose pooled connection was dropped under it.
+   * Send on a new connection, not a pooled keep-alive one (it is pooled after the answer):
+   * for the retry of a request whose pooled connection was dropped under it.
    */
   freshConnection?: boolean;
 }
@@ -130,7 +130,8 @@ export interface HttpTransportOptions {
 export function createHttpTransport(options: HttpTransportOptions = {}): HttpTransport {
   const idleMs = options.idleMs ?? IDLE_CONNECTION_MS;
   const open: ConnectionOptions = {
-    ca: options.ca,
+    // Parsed once, not for each connection.
+    secureContext: options.ca === undefined ? undefined : createSecureContext({ ca: options.ca }),
     onIdle: () => scheduleSweep(),
     // Safe to share: each read's bytes are handled (and what is kept copied) before the next read.
     readBuffer: Buffer.allocUnsafe(READ_BUFFER_BYTES),
@@ -228,7 +229,7 @@ function requestHead(request: HttpRequest, target: string, hostHeader: string): 
 }
 
 interface ConnectionOptions {
-  ca: string | undefined;
+  secureContext: SecureContext | undefined;
   readBuffer: Buffer;
   /** Told each time a connection becomes idle. */
   onIdle(): void;
@@ -242,6 +243,8 @@ class Connection {
   private exchange: Exchange | null = null;
   /** The platform ended it, or it failed: not used again. */
   private closed = false;
+  /** Over TLS, whether the handshake is done. */
+  private secured = false;
 
   constructor(
     private readonly origin: Origin,
@@ -255,9 +258,10 @@ class Connection {
         host,
         port,
         ...(servername ? { servername } : {}),
-        ...(options.ca === undefined ? {} : { ca: options.ca }),
+        ...(options.secureContext === undefined ? {} : { secureContext: options.secureContext }),
       });
       this.socket.setNoDelay(true);
+      this.socket.once('secureConnect', () => (this.secured = true));
       this.socket.on('data', (chunk: Buffer) => this.bytes(chunk, chunk.length));
     } else {
       const buffer = options.readBuffer;
@@ -283,7 +287,9 @@ class Connection {
   /** Its exchange ended with the whole answer; `reusable` if nothing makes the connection doubtful. */
   finished(reusable: boolean): void {
     this.exchange = null;
-    if (!reusable || this.closed) {
+    // Answered before its request was all written (an early 4xx to a large body): the rest
+    // would reach the server as the start of the next request.
+    if (!reusable || this.closed || this.socket.writableLength > 0) {
       this.close();
       return;
     }
@@ -315,7 +321,15 @@ class Connection {
   private ended(): void {
     this.closed = true;
     this.forget();
-    this.exchange?.ended();
+    // Closed during the handshake: a TLS failure, as Node itself reports it just after.
+    if (this.origin.secure && !this.secured)
+      this.exchange?.fail(
+        wireError(
+          'ERR_TLS_CLOSED_IN_HANDSHAKE',
+          'The connection was closed before a secure TLS connection was made.',
+        ),
+      );
+    else this.exchange?.ended();
   }
 
   private failed(error: Error): void {
@@ -386,7 +400,7 @@ class Exchange implements HttpAnswer {
       switch (this.phase) {
         case Phase.Head: {
           const stop = bytes.indexOf(END_OF_HEAD, at);
-          if (stop === -1) {
+          if (stop === -1 || stop - at > MAX_HEAD_BYTES) {
             if (end - at > MAX_HEAD_BYTES) return this.bad('its headers are too large');
             return this.keep(bytes, at);
           }
@@ -496,7 +510,7 @@ class Exchange implements HttpAnswer {
     const lines = text.split('\r\n');
     const status = STATUS_LINE.exec(lines[0]!);
     if (!status) return this.bad(`"${lines[0]!.slice(0, 40)}" is not a status line`);
-    const headers: Record<string, string> = {};
+    const headers = Object.create(null) as Record<string, string>;
     for (let i = 1; i < lines.length; i++) {
       const line = lines[i]!;
       const colon = line.indexOf(':');
@@ -524,6 +538,8 @@ class Exchange implements HttpAnswer {
     const coding = headers['transfer-encoding'];
     const length = headers['content-length'];
     if (coding !== undefined) {
+      // HTTP/1.0 has no transfer codings: an answer that says it uses one is not readable for sure.
+      if (status[1] === '0') return this.bad('an HTTP/1.0 answer names a transfer coding');
       // Both framings at once may be a smuggling attempt: read by the coding, then not trusted again.
       if (length !== undefined) this.reusable = false;
       if (/(^|,)\s*chunked\s*$/i.test(coding)) this.phase = Phase.ChunkSize;

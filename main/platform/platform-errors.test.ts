@@ -60,6 +60,24 @@ describe('platform client failures', () => {
     });
   });
 
+  it('a name whose addresses all failed is read by the attempt that says most', () => {
+    const attempts = (...codes: string[]) =>
+      Object.assign(
+        new AggregateError(codes.map((code) => Object.assign(new Error(code), { code }))),
+        { code: codes[0] },
+      );
+    // IPv6 has no route, IPv4 refuses: the platform is stopped, not the network down.
+    expect(
+      networkFailure(attempts('ENETUNREACH', 'ECONNREFUSED'), 'x', false).detail,
+    ).toMatchObject({
+      networkCode: 'ECONNREFUSED',
+    });
+    // IPv6 attempt timed out (Node's 250 ms per attempt), IPv4 has no route either.
+    expect(networkFailure(attempts('ETIMEDOUT', 'EHOSTUNREACH'), 'x', false).code).toBe(
+      'PLATFORM_UNREACHABLE',
+    );
+  });
+
   it('the platform stopped: nothing answers at its address, said so', () => {
     expect(networkFailure(wireFailure('ECONNREFUSED'), 'http://127.0.0.1:4010', true).message).toBe(
       'The platform at http://127.0.0.1:4010 cannot be reached: nothing answers at that address, so the platform is stopped or the address is wrong. Check the network and the address, or work offline.',

@@ -87,6 +87,13 @@ const DROPPED_CODES = new Set<string>([
 function causeCode(error: unknown): string {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current; depth += 1) {
+    // A name with IPv6 and IPv4 addresses (localhost) fails as one AggregateError whose code
+    // is the first attempt's: the one that says most is read (refused beats no route or timeout).
+    if (current instanceof AggregateError && current.errors.length > 0) {
+      const attempts = current.errors as { code?: unknown }[];
+      current = attempts.find((e) => e.code === 'ECONNREFUSED') ?? attempts.at(-1);
+      continue;
+    }
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string') return code;
     current = (current as { cause?: unknown }).cause;
