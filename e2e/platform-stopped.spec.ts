@@ -210,6 +210,11 @@ async function checkPlatform(
 
 const stepState = (page: Page, title: string) =>
   page.getByRole('region', { name: title, exact: true }).first();
+/** A step's link in the checklist beside the step, its state's badge in it. */
+const checklistLink = (page: Page, title: string) =>
+  page
+    .getByRole('navigation', { name: 'Checklist' })
+    .getByRole('link', { name: new RegExp(`^${title}`) });
 
 test('the London job with the platform stopped: everything queued and said so; platform back, each change once', async ({
   dialtone,
@@ -371,6 +376,8 @@ test('the London job with the platform stopped: everything queued and said so; p
     await expect(record).toContainText('Queued, not on the platform yet');
     await expect(record).toContainText('the platform does not have it yet');
     await expectQueued(page, ['Send the signed-off installation record']);
+    // The checklist says so too: signed here, not done until the platform has the record.
+    await expect(checklistLink(page, 'Sign-off')).toContainText('Waiting');
     await shot(page, testInfo, 'stopped-08-signed-off-queued');
     await page.getByRole('link', { name: 'Open the report' }).click();
     const report = page.getByRole('article', { name: 'Installation report' });
@@ -388,6 +395,7 @@ test('the London job with the platform stopped: everything queued and said so; p
     platform = await startPlatform(statePath, port);
     await expectSynced(page);
     await expect(record).toContainText('✓ On the platform');
+    await expect(checklistLink(page, 'Sign-off')).toContainText('Done');
     await shot(page, testInfo, 'back-04-signed-off-on-platform');
 
     // The platform's own account, over its API: every change there, and each exactly once.

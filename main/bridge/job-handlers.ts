@@ -1,7 +1,7 @@
 import { CodedError } from '../../shared/errors';
 import {
   describeJobCoverage,
-  jobStepStatuses,
+  shownStepStatuses,
   summariseJob,
   type JobSummary,
   type JobView,
@@ -40,7 +40,7 @@ export function jobViewOf(deps: JobBridgeDeps, opened: OpenedJob): JobView {
   return {
     summary: summaryOf(deps, opened),
     state: opened.state,
-    steps: jobStepStatuses(opened.state),
+    steps: shownStepStatuses(opened.state),
   };
 }
 

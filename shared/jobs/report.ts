@@ -5,7 +5,7 @@ import type { RingAttempt } from './installation-state';
 import type { JobState, OutboxItem } from './state';
 import {
   buildStepContext,
-  jobStepStatuses,
+  shownStepStatuses,
   ringTestCause,
   ringTestPassed,
   type StepState,
@@ -274,7 +274,7 @@ export function buildJobReport(state: JobState): JobReport {
     numbers,
     changes,
     exceptions,
-    steps: jobStepStatuses(state).map((s) => ({
+    steps: shownStepStatuses(state).map((s) => ({
       title: s.title,
       state: s.state,
       summary: s.summary,

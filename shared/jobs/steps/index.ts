@@ -1,4 +1,5 @@
 import { CHECKLIST_STEPS, type ChecklistStepId } from '../checklist';
+import { signOffRecordStatus } from '../installation-record';
 import type { JobState } from '../state';
 import { buildStepContext, type JobFacts, type StepContext } from './context';
 import { handsetLoginItems, handsetLoginSummary } from './handset-login-step';
@@ -99,6 +100,35 @@ export function jobStepStatuses(state: JobState, facts: JobFacts = {}): StepStat
     });
   }
   return [...steps, signOffStatus(ctx, steps)];
+}
+
+/**
+ * The statuses as the engineer (and the report) are shown them: sign-off is Done only once the
+ * platform has the installation record with it; until then it waits, or needs attention if
+ * the platform refused the record. (The record itself is made from jobStepStatuses, where
+ * sign-off is done once signed here: the record cannot wait for itself.)
+ */
+export function shownStepStatuses(state: JobState, facts: JobFacts = {}): StepStatus[] {
+  return jobStepStatuses(state, facts).map((step) => {
+    if (step.id !== 'signOff' || step.state !== 'done') return step;
+    const record = signOffRecordStatus(state);
+    if (record.kind !== 'queued' && record.kind !== 'refused') return step;
+    const waiting = record.kind === 'queued';
+    return {
+      ...step,
+      state: waiting ? 'queued' : 'needsAttention',
+      summary: `${step.summary} ${waiting ? 'The platform does not have its record yet.' : 'The platform refused its record.'}`,
+      items: [
+        {
+          id: 'signOff:record',
+          message: record.message,
+          rule: 'A job is signed off once the platform has its installation record.',
+          state: waiting ? 'waiting' : 'open',
+          exception: null,
+        },
+      ],
+    };
+  });
 }
 
 /** Whether sign-off may be recorded now. */

@@ -8,7 +8,7 @@ import type { JobEvent, JobEventBody } from '../events';
 import { foldJob } from '../fold';
 import { installationRecordOf } from '../installation-record';
 import { buildJobReport } from '../report';
-import { canSignOff, jobStepStatuses, type StepStatus } from './index';
+import { canSignOff, jobStepStatuses, shownStepStatuses, type StepStatus } from './index';
 
 const base = SiteSnapshot.parse(shoreditch);
 const snapshotFor = (occupierId: string) => ({ ...base, occupierId });
@@ -287,6 +287,72 @@ describe('checklist step statuses from facts', () => {
         itemId: 'numbers:activation.short',
         reason: 'portingPending',
         by: 'engineer',
+      }),
+    ]);
+  });
+});
+
+describe('sign-off is shown done only once the platform has its record', () => {
+  const signed: JobEventBody = {
+    type: 'JobSignedOff',
+    payload: { signerName: 'Helen Marsh', signerRole: 'Office manager' },
+  };
+  /** The job signed off here, its installation record queued as the app queues it. */
+  function signedOff(after: JobEventBody[]) {
+    const before = foldJob(journal('occ-brightwater', [signed]));
+    const record = installationRecordOf(before, jobStepStatuses(before));
+    const put = queued('record-1', {
+      kind: 'putInstallationRecord',
+      siteId: before.siteId,
+      occupierId: before.occupierId,
+      jobId: 'job-1',
+      record,
+    });
+    return foldJob(journal('occ-brightwater', [signed, put, ...after]));
+  }
+
+  it('queued: the record is made with sign-off done, but the checklist and report say it waits', () => {
+    const state = signedOff([]);
+    expect(step(jobStepStatuses(state), 'signOff').state).toBe('done');
+    const shown = step(shownStepStatuses(state), 'signOff');
+    expect(shown.state).toBe('queued');
+    expect(shown.summary).toBe(
+      'Signed off by Helen Marsh (Office manager). The platform does not have its record yet.',
+    );
+    expect(shown.items).toEqual([
+      expect.objectContaining({ id: 'signOff:record', state: 'waiting' }),
+    ]);
+    const report = buildJobReport(state).steps.find((s) => s.title === 'Sign-off')!;
+    expect(report.state).toBe('queued');
+    // Only sign-off is shown differently.
+    expect(shownStepStatuses(state).filter((s) => s.id !== 'signOff')).toEqual(
+      jobStepStatuses(state).filter((s) => s.id !== 'signOff'),
+    );
+  });
+
+  it('applied: done; refused: needs attention with what the platform said', () => {
+    expect(step(shownStepStatuses(signedOff([applied('record-1')])), 'signOff').state).toBe('done');
+    const refused = step(
+      shownStepStatuses(
+        signedOff([
+          {
+            type: 'MutationNeedsAttention',
+            payload: {
+              entryId: 'record-1',
+              status: 422,
+              code: 'PLATFORM_RECORD_INVALID',
+              message: 'the ring test list is empty',
+            },
+          },
+        ]),
+      ),
+      'signOff',
+    );
+    expect(refused.state).toBe('needsAttention');
+    expect(refused.items).toEqual([
+      expect.objectContaining({
+        state: 'open',
+        message: expect.stringContaining('the ring test list is empty'),
       }),
     ]);
   });
