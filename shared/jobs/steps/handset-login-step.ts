@@ -105,6 +105,10 @@ export function handsetLoginItems(ctx: StepContext): StepItem[] {
 }
 
 export function handsetLoginSummary(ctx: StepContext): string {
+  if (ctx.lines.length === 0)
+    return numbersToCome(ctx)
+      ? 'No service number yet: the platform picks them when the queued change reaches it.'
+      : 'No service number is active yet.';
   const registered = ctx.lines.filter((l) => l.registered).length;
   return `${registered} of ${count(ctx.lines.length, 'service number', 'service numbers')} logged in and registered.`;
 }

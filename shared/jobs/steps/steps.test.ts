@@ -138,6 +138,13 @@ describe('checklist step statuses from facts', () => {
         id,
       ).toEqual([['waiting', 'The numbers are not known yet']]);
     }
+    // Not "0 of 0 service numbers logged in".
+    expect(step(statuses, 'handsetLogin').summary).toBe(
+      'No service number yet: the platform picks them when the queued change reaches it.',
+    );
+    expect(step(statusesOf('occ-brightwater', []), 'handsetLogin').summary).toBe(
+      'No service number is active yet.',
+    );
   });
 
   it('Northwind: registered handsets make Handset login done; the ring test names the wrong handset', () => {
