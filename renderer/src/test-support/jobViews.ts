@@ -1,6 +1,6 @@
 import {
   foldJob,
-  jobStepStatuses,
+  shownStepStatuses,
   summariseJob,
   type ChecklistStepId,
   type JobEvent,
@@ -58,7 +58,7 @@ export function jobViewOf(
     { online: true, progress: null },
     null,
   );
-  return { summary, state, steps: jobStepStatuses(state) };
+  return { summary, state, steps: shownStepStatuses(state) };
 }
 
 /** Brightwater's job page, with the given checklist steps marked done. */

@@ -1,5 +1,6 @@
 import { Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import type { StepStatus } from '../../../../shared/jobs';
+import { Pager, usePage } from '../../common/paging';
 import { ExceptionForm } from './ExceptionForm';
 import { StepStateBadge } from './StepStateBadge';
 
@@ -10,8 +11,12 @@ const REASON_WORDS: Record<string, string> = {
   other: 'other',
 };
 
+/** Items drawn at once: a step can have hundreds (a big occupier's numbers without handsets). */
+const ITEMS_PER_PAGE = 20;
+
 /** A step's status from facts: its state, what is left and why, and an exception per open item. */
 export function StepStatusPanel({ step, readOnly }: { step: StepStatus; readOnly: boolean }) {
+  const page = usePage(step.items, ITEMS_PER_PAGE);
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label={step.title}>
       <Group justify="space-between" mb="xs">
@@ -32,7 +37,7 @@ export function StepStatusPanel({ step, readOnly }: { step: StepStatus; readOnly
             What is left
           </Title>
           <List spacing="sm">
-            {step.items.map((item) => (
+            {page.rows.map((item) => (
               <List.Item key={item.id}>
                 <Text>{item.message}</Text>
                 {item.rule && (
@@ -52,6 +57,7 @@ export function StepStatusPanel({ step, readOnly }: { step: StepStatus; readOnly
               </List.Item>
             ))}
           </List>
+          <Pager noun="Items" total={step.items.length} perPage={ITEMS_PER_PAGE} page={page} />
         </Stack>
       )}
     </Paper>
