@@ -327,7 +327,7 @@ try {
       loginRows = await page.locator(LOGIN_ROW).count();
       await settle(page);
       if (profileDir && run === 0)
-        await page.screenshot({ path: join(profileDir, `handset-login-${k}.png`) });
+        await page.screenshot({ path: join(profileDir, `handset-login-${k}.png`), fullPage: true });
     }
   }
 } finally {
