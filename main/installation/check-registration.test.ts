@@ -8,17 +8,13 @@ import { demoAppServices, step } from './test-support/bridge-calls';
  * platform and its world. The wait is 0 ms, so the first read-back that finds the handset
  * unregistered records the timeout — no race with a clock.
  */
-const { services, call, viewWhere, actionId } = demoAppServices('check-now', {
+const { services, call, viewWhere, actionId, newJob } = demoAppServices('check-now', {
   registrationTimeoutMs: 0,
 });
 
 describe('"Check now" of a handset login whose wait ran out', () => {
   it('Brightwater: the handset plugged in after the timeout registers; the watch has stopped, Check now sees it', async () => {
-    const created = await call('jobs:create', {
-      siteId: 'lon-shoreditch',
-      occupierId: 'occ-brightwater',
-    });
-    const jobId = created.summary.jobId;
+    const { jobId } = await newJob('occ-brightwater');
     await call('installation:addVoiceService', { jobId, actionId: actionId(), quantity: 1 });
     await call('sync:now', { jobId });
     const numbered = await viewWhere(jobId, 'a service number', (v) =>

@@ -2,15 +2,12 @@ import { describe, expect, it } from 'vitest';
 
 import { demoAppServices, step } from './test-support/bridge-calls';
 
-const { services, call, viewWhere, actionId } = demoAppServices('installation');
+const { services, call, viewWhere, actionId, newJob, numbersGreen } =
+  demoAppServices('installation');
 
 describe('the guided job over the bridge, against the demo platform', () => {
   it('Brightwater: adding 3 voice services makes the Numbers step green once the platform confirms it', async () => {
-    const created = await call('jobs:create', {
-      siteId: 'lon-shoreditch',
-      occupierId: 'occ-brightwater',
-    });
-    const jobId = created.summary.jobId;
+    const { jobId } = await newJob('occ-brightwater');
     const queued = await call('installation:addVoiceService', {
       jobId,
       actionId: actionId(),
@@ -18,11 +15,7 @@ describe('the guided job over the bridge, against the demo platform', () => {
     });
     expect(queued.state.outbox.at(-1)?.entry.mutation.kind).toBe('addVoiceService');
     await call('sync:now', { jobId });
-    const synced = await viewWhere(
-      jobId,
-      'the numbers to be green',
-      (v) => step(v, 'numbers').state === 'done',
-    );
+    const synced = await numbersGreen(jobId);
     const mine = synced.state.snapshot.numbers.filter((n) => n.occupierId === 'occ-brightwater');
     expect(mine).toHaveLength(5);
     expect(mine.filter((n) => n.isMain)).toHaveLength(1);
@@ -57,11 +50,7 @@ describe('the guided job over the bridge, against the demo platform', () => {
   });
 
   it('Orchard: each fix is queued through the outbox, its effect shows at once, and sync clears its finding', async () => {
-    const created = await call('jobs:create', {
-      siteId: 'lon-shoreditch',
-      occupierId: 'occ-orchard',
-    });
-    const jobId = created.summary.jobId;
+    const { view: created, jobId } = await newJob('occ-orchard');
     await call('sync:setWorkOffline', { workOffline: true });
     const ids = step(created, 'numbers').items.map((i) => i.id);
     expect(ids).toEqual(['numbers:activation.short', 'numbers:activation.allocate']);
@@ -82,11 +71,7 @@ describe('the guided job over the bridge, against the demo platform', () => {
   });
 
   it('Northwind: the ring test of +442079460073 rings 3F-011 and names the wrong handset; sign-off is refused while items are open', async () => {
-    const created = await call('jobs:create', {
-      siteId: 'lon-shoreditch',
-      occupierId: 'occ-northwind',
-    });
-    const jobId = created.summary.jobId;
+    const { jobId } = await newJob('occ-northwind');
     const attemptId = actionId();
     await call('installation:ringIt', { jobId, actionId: attemptId, e164: '+442079460073' });
     await call('sync:now', { jobId });

@@ -2,15 +2,12 @@ import { describe, expect, it } from 'vitest';
 
 import { demoAppServices, step } from './test-support/bridge-calls';
 
-const { services, call, viewWhere, actionId } = demoAppServices('offline-add');
+const { services, call, actionId, newJob, numbersGreen, backOnline } =
+  demoAppServices('offline-add');
 
 describe('a first add of voice services queued while offline', () => {
   it('is counted as the allocation it brings: no allocation fix is offered on top, and the platform allocates once', async () => {
-    const created = await call('jobs:create', {
-      siteId: 'lon-shoreditch',
-      occupierId: 'occ-brightwater',
-    });
-    const jobId = created.summary.jobId;
+    const { jobId } = await newJob('occ-brightwater');
     services().jobs.connectivity.setWorkOffline(true);
     const queued = await call('installation:addVoiceService', {
       jobId,
@@ -34,14 +31,8 @@ describe('a first add of voice services queued while offline', () => {
       (await call('jobs:open', { jobId })).state.outbox.map((i) => i.entry.mutation.kind),
     ).toEqual(['addVoiceService']);
 
-    services().jobs.connectivity.setWorkOffline(false);
-    await services().jobs.connectivity.check();
-    await call('sync:now', { jobId });
-    const synced = await viewWhere(
-      jobId,
-      'the numbers to be green',
-      (v) => step(v, 'numbers').state === 'done',
-    );
+    await backOnline(jobId);
+    const synced = await numbersGreen(jobId);
     const mine = synced.state.snapshot.numbers.filter((n) => n.occupierId === 'occ-brightwater');
     // UK first add of 3: one batch of 5 (3 active, the main number, 1 spare), once.
     expect(mine).toHaveLength(5);
@@ -49,11 +40,7 @@ describe('a first add of voice services queued while offline', () => {
   });
 
   it("a ring test is not queued while offline, and one rung before cannot pass on the engineer's word before the platform placed the call", async () => {
-    const created = await call('jobs:create', {
-      siteId: 'lon-shoreditch',
-      occupierId: 'occ-northwind',
-    });
-    const jobId = created.summary.jobId;
+    const { jobId } = await newJob('occ-northwind');
     services().jobs.connectivity.setWorkOffline(true);
     await expect(
       call('installation:ringIt', { jobId, actionId: actionId(), e164: '+442079460073' }),

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 
 import { demoAppServices, step } from './test-support/bridge-calls';
 
-const { services, call, viewWhere, actionId } = demoAppServices('us-main');
+const { services, call, viewWhere, actionId, newJob, numbersGreen, backOnline } =
+  demoAppServices('us-main');
 const OCCUPIER = 'occ-hudson-ventures';
 
 describe('a US first add: the main number the platform does not create by itself', () => {
   it("'allocate a main number' allocates one from the pool, nominates and activates it, once — and Numbers goes green", async () => {
-    const created = await call('jobs:create', { siteId: 'nyc-hudson', occupierId: OCCUPIER });
-    const jobId = created.summary.jobId;
+    const { jobId } = await newJob(OCCUPIER, 'nyc-hudson');
     await call('installation:addVoiceService', { jobId, actionId: actionId(), quantity: 2 });
     const added = await viewWhere(jobId, 'the two service numbers', (v) =>
       v.state.snapshot.numbers.some((n) => n.occupierId === OCCUPIER),
@@ -32,14 +32,8 @@ describe('a US first add: the main number the platform does not create by itself
       call('installation:fixFinding', { jobId, actionId: actionId(), findingId: 'main.missing' }),
     ).rejects.toMatchObject({ code: 'FIX_WAITS_FOR_ALLOCATION' });
 
-    services().jobs.connectivity.setWorkOffline(false);
-    await services().jobs.connectivity.check();
-    await call('sync:now', { jobId });
-    const green = await viewWhere(
-      jobId,
-      'the numbers to be green',
-      (v) => step(v, 'numbers').state === 'done',
-    );
+    await backOnline(jobId);
+    const green = await numbersGreen(jobId);
     const mine = green.state.snapshot.numbers.filter((n) => n.occupierId === OCCUPIER);
     // US QTY 2: the two service numbers, and one main number — active, on no handset.
     expect(mine).toHaveLength(3);

@@ -28,7 +28,15 @@ export function bridgeCalls(router: () => Router) {
     );
     return seen.at(-1)!;
   }
-  return { call, viewWhere };
+  /** A new job for `occupierId` (at Shoreditch unless said), as New job starts one. */
+  async function newJob(occupierId: string, siteId = 'lon-shoreditch') {
+    const view = await call('jobs:create', { siteId, occupierId });
+    return { view, jobId: view.summary.jobId };
+  }
+  /** Re-reads the job until its Numbers step is done (the platform confirmed the changes). */
+  const numbersGreen = (jobId: string) =>
+    viewWhere(jobId, 'the numbers to be green', (v) => step(v, 'numbers').state === 'done');
+  return { call, viewWhere, newJob, numbersGreen };
 }
 
 export const step = (view: JobView, id: string): StepStatus => view.steps.find((s) => s.id === id)!;
@@ -61,5 +69,12 @@ export function demoAppServices(
   };
   let counter = 0;
   const actionId = () => `action-${++counter}-${Date.now()}`;
-  return { services: get, actionId, ...bridgeCalls(() => get().router) };
+  const calls = bridgeCalls(() => get().router);
+  /** Back from "work offline": the health check, then a sync of the job. */
+  async function backOnline(jobId: string) {
+    get().jobs.connectivity.setWorkOffline(false);
+    await get().jobs.connectivity.check();
+    await calls.call('sync:now', { jobId });
+  }
+  return { services: get, actionId, backOnline, ...calls };
 }
