@@ -9,10 +9,8 @@ import {
   openStep,
   shot,
   startJob,
+  stepState,
 } from './test-support/journeys';
-
-const stepState = (page: Page, title: string) =>
-  page.getByRole('region', { name: title, exact: true }).first();
 
 /**
  * The screenshot of a stage, then axe on the page in that state: axe.spec sees each step in

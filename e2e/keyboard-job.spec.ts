@@ -9,6 +9,7 @@ import {
   tabTo,
   typeInto,
 } from './test-support/keyboard';
+import { checklistStep, stepState } from './test-support/journeys';
 
 /**
  * The whole job with the keyboard only: Tab, Shift+Tab, Enter, Space, arrows and typing, never
@@ -19,16 +20,9 @@ import {
 const POLY = 'Poly VVX 450 64:16:7f:4f:01:01';
 const CISCO = 'Cisco IP Phone 7841 00:1b:54:4f:02:01';
 
-const stepState = (page: Page, title: string) =>
-  page.getByRole('region', { name: title, exact: true }).first();
-const checklistLink = (page: Page, title: string) =>
-  page
-    .getByRole('navigation', { name: 'Checklist' })
-    .getByRole('link', { name: new RegExp(`^${title}`) });
-
 /** Opens a checklist step from its link, by keyboard, and waits for its heading. */
 async function openStep(page: Page, title: string) {
-  await press(page, checklistLink(page, title), 'Enter', { back: true, max: 60 });
+  await press(page, checklistStep(page, new RegExp(`^${title}`)), 'Enter', { back: true, max: 60 });
   await expect(page.getByRole('heading', { name: title, level: 2 })).toBeVisible();
 }
 

@@ -76,6 +76,11 @@ export function checklistStep(page: Page, title: RegExp) {
   return page.getByRole('navigation', { name: 'Checklist' }).getByRole('link', { name: title });
 }
 
+/** The open step's status panel (its state, summary and what is left). */
+export function stepState(page: Page, title: string) {
+  return page.getByRole('region', { name: title, exact: true }).first();
+}
+
 /**
  * Part 1 after the switch half: Numbers adds the voice services (the platform allocates and
  * activates their numbers), then Handset login gives the first numbers these handsets and
@@ -117,9 +122,6 @@ export async function startJob(page: Page, launchUrl: string, site: string, occu
 
 /** Opens a checklist step from the job's navigation. */
 export async function openStep(page: Page, title: string) {
-  await page
-    .getByRole('navigation', { name: 'Checklist' })
-    .getByRole('link', { name: new RegExp(`^${title}`) })
-    .click();
+  await checklistStep(page, new RegExp(`^${title}`)).click();
   await page.getByRole('heading', { name: title, level: 2 }).waitFor();
 }
