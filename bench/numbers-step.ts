@@ -244,6 +244,34 @@ async function profiling<T>(page: Page, name: string, measure: () => Promise<T>)
   return result;
 }
 
+/**
+ * Away to the job list, then to `route` (`<jobId>/<step>`): ms from the job view's arrival to
+ * the first paint `arm` watches for. `shot`: with BENCH_PROFILE, a whole-page screenshot named so.
+ */
+async function openStepTimed(
+  page: Page,
+  route: string,
+  label: string,
+  shot: string | false,
+  arm: () => Promise<unknown>,
+): Promise<number> {
+  await page.evaluate("location.hash = '#/jobs'");
+  await page.getByRole('heading', { name: 'Jobs', level: 1 }).waitFor();
+  const before = await replyMarkTime(page);
+  await arm();
+  const done = await profiling(page, label, async () => {
+    await page.evaluate(`location.hash = '#/jobs/${route}'`);
+    return watched(page);
+  });
+  const arrived = await replyMarkTime(page);
+  if (arrived === null || arrived === before)
+    throw new Error('The job view arrived without the renderer marking it.');
+  await settle(page);
+  if (profileDir && shot)
+    await page.screenshot({ path: join(profileDir, `${shot}.png`), fullPage: true });
+  return done - arrived;
+}
+
 const loadBefore = loadavg();
 const opens: number[] = [];
 /** Each fix: click to painted, and the part of it spent waiting for main's answer. */
@@ -265,23 +293,16 @@ try {
     await settle(page);
 
     // (a) Open the step again and again: away to the job list, back to the step.
-    for (let run = 0; run < OPENS_PER_OCCUPIER; run++) {
-      await page.evaluate("location.hash = '#/jobs'");
-      await page.getByRole('heading', { name: 'Jobs', level: 1 }).waitFor();
-      const before = await replyMarkTime(page);
-      await armWatch(page, [FIXES[0].finding], []);
-      const done = await profiling(page, 'open', async () => {
-        await page.evaluate(`location.hash = '#/jobs/${jobId}/numbers'`);
-        return watched(page);
-      });
-      const arrived = await replyMarkTime(page);
-      if (arrived === null || arrived === before)
-        throw new Error('The job view arrived without the renderer marking it.');
-      opens.push(done - arrived);
-      await settle(page);
-      if (profileDir && run === 0)
-        await page.screenshot({ path: join(profileDir, `numbers-step-${k}.png`), fullPage: true });
-    }
+    for (let run = 0; run < OPENS_PER_OCCUPIER; run++)
+      opens.push(
+        await openStepTimed(
+          page,
+          `${jobId}/numbers`,
+          'open',
+          run === 0 && `numbers-step-${k}`,
+          () => armWatch(page, [FIXES[0].finding], []),
+        ),
+      );
 
     // (b) Each fix: click to the first paint without its finding.
     const findings = page.locator('section[aria-label="Findings"]');
@@ -312,22 +333,16 @@ try {
 
     // (c) The Handset login step of the same job: one row per active service number.
     for (let run = 0; run < OPENS_PER_OCCUPIER; run++) {
-      await page.evaluate("location.hash = '#/jobs'");
-      await page.getByRole('heading', { name: 'Jobs', level: 1 }).waitFor();
-      const before = await replyMarkTime(page);
-      await page.evaluate(`benchArmRows(${JSON.stringify(LOGIN_ROW)}, 1)`);
-      const done = await profiling(page, 'login-open', async () => {
-        await page.evaluate(`location.hash = '#/jobs/${jobId}/handset-login'`);
-        return watched(page);
-      });
-      const arrived = await replyMarkTime(page);
-      if (arrived === null || arrived === before)
-        throw new Error('The job view arrived without the renderer marking it.');
-      logins.push(done - arrived);
+      logins.push(
+        await openStepTimed(
+          page,
+          `${jobId}/handset-login`,
+          'login-open',
+          run === 0 && `handset-login-${k}`,
+          () => page.evaluate(`benchArmRows(${JSON.stringify(LOGIN_ROW)}, 1)`),
+        ),
+      );
       loginRows = await page.locator(LOGIN_ROW).count();
-      await settle(page);
-      if (profileDir && run === 0)
-        await page.screenshot({ path: join(profileDir, `handset-login-${k}.png`), fullPage: true });
     }
   }
 } finally {
