@@ -243,15 +243,17 @@ describe('the platform client over its HTTP transport', () => {
 /**
  * A server that writes its answers byte for byte as `answer` says: HTTP as servers other
  * than Node's write it (chunked, split anywhere, interim answers, no length, HTTP/1.0),
- * and answers no server should send. Counts connections and requests.
+ * and answers no server should send. Counts connections, their closes, and requests.
  */
 async function raw(answer: (request: string, socket: Socket, index: number) => void) {
   let connections = 0;
+  let closed = 0;
   const requests: string[] = [];
   const sockets: Socket[] = [];
   const server = createTcpServer((socket) => {
     connections++;
     sockets.push(socket);
+    socket.on('close', () => closed++);
     let buffered = '';
     socket.setEncoding('latin1');
     socket.on('error', () => undefined);
@@ -276,7 +278,13 @@ async function raw(answer: (request: string, socket: Socket, index: number) => v
     for (const socket of sockets) socket.destroy();
     await new Promise((resolve) => server.close(resolve));
   };
-  return { url: `http://127.0.0.1:${port}`, connections: () => connections, requests, close };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    connections: () => connections,
+    closed: () => closed,
+    requests,
+    close,
+  };
 }
 
 /** Writes `text` one piece after another, each on a later turn of the loop, so reads split there. */
@@ -465,25 +473,24 @@ describe('the HTTP transport reads answers as servers other than Node write them
   it('the platform closing a kept connection while it is idle: the next request opens another and is answered', async () => {
     const server = await rawServer((_request, socket, index) => {
       socket.write(`HTTP/1.1 200 OK\r\ncontent-length: 1\r\n\r\n${index}`);
-      if (index === 0) setTimeout(() => socket.end(), 5);
+      if (index === 0) socket.end();
     });
     const transport = createHttpTransport();
     expect((await transport(get(`${server.url}/v1/x`))).text).toBe('0');
-    // Until the close has reached the transport (its idle connection is then forgotten).
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The server's side closes once the transport has answered its FIN, which it does on
+    // seeing the end: by then its idle connection is forgotten.
+    await expect.poll(() => server.closed()).toBe(1);
     expect((await transport(get(`${server.url}/v1/x`))).text).toBe('1');
     expect(server.connections()).toBe(2);
   });
 
   it('an idle connection is closed by the transport after its idle time', async () => {
-    let closed = 0;
     const server = await rawServer((_request, socket) => {
-      socket.on('close', () => closed++);
       socket.write('HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n');
     });
     const transport = createHttpTransport({ idleMs: 30 });
     await transport(get(`${server.url}/v1/x`));
-    await expect.poll(() => closed, { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => server.closed(), { timeout: 5_000 }).toBe(1);
   });
 
   it('kept connections never keep the process alive', async () => {
@@ -518,9 +525,9 @@ describe('the HTTP transport reads answers as servers other than Node write them
 
   it('answered before its request was all written: that connection is not used again', async () => {
     // Answers at the first bytes of each request and reads no more, so a large body stays unsent.
-    let connections = 0;
+    const sockets: Socket[] = [];
     const server = createTcpServer((socket) => {
-      connections++;
+      sockets.push(socket);
       socket.once('data', () => {
         socket.pause();
         socket.write('HTTP/1.1 413 Content Too Large\r\ncontent-length: 0\r\n\r\n');
@@ -528,8 +535,8 @@ describe('the HTTP transport reads answers as servers other than Node write them
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     closing.push(async () => {
-      server.close();
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
     });
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/x`;
     const transport = createHttpTransport();
@@ -539,7 +546,7 @@ describe('the HTTP transport reads answers as servers other than Node write them
     expect(big.status).toBe(413);
     const next = await transport(get(url));
     expect(next.status).toBe(413);
-    expect(connections).toBe(2);
+    expect(sockets).toHaveLength(2);
   });
 
   it('a TLS handshake the server closes is a TLS failure, not a dropped connection', async () => {
