@@ -106,9 +106,8 @@ export function handsetLoginItems(ctx: StepContext): StepItem[] {
 
 export function handsetLoginSummary(ctx: StepContext): string {
   if (ctx.lines.length === 0)
-    return numbersToCome(ctx)
-      ? 'No service number yet: the platform picks them when the queued change reaches it.'
-      : 'No service number is active yet.';
+    // The item below says why (to come with a queued change, or the Numbers step to fix).
+    return numbersToCome(ctx) ? 'No service number to log in yet.' : 'No service number is active.';
   const registered = ctx.lines.filter((l) => l.registered).length;
   return `${registered} of ${count(ctx.lines.length, 'service number', 'service numbers')} logged in and registered.`;
 }

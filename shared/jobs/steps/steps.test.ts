@@ -139,11 +139,9 @@ describe('checklist step statuses from facts', () => {
       ).toEqual([['waiting', 'The numbers are not known yet']]);
     }
     // Not "0 of 0 service numbers logged in".
-    expect(step(statuses, 'handsetLogin').summary).toBe(
-      'No service number yet: the platform picks them when the queued change reaches it.',
-    );
+    expect(step(statuses, 'handsetLogin').summary).toBe('No service number to log in yet.');
     expect(step(statusesOf('occ-brightwater', []), 'handsetLogin').summary).toBe(
-      'No service number is active yet.',
+      'No service number is active.',
     );
   });
 
